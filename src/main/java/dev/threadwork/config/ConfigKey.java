@@ -1,0 +1,56 @@
+package dev.threadwork.config;
+
+/**
+ * Every setting Threadwork reads, with its default and how to fix it when it is wrong. The names
+ * are the environment variable names; the same names work in the properties file.
+ */
+public enum ConfigKey {
+    SLACK_BOT_TOKEN(null, true,
+            "the bot token (xoxb-…) from your Slack app's \"OAuth & Permissions\" page"),
+    SLACK_SIGNING_SECRET(null, true,
+            "the signing secret from your Slack app's \"Basic Information\" page (required unless SLACK_APP_TOKEN selects Socket Mode)"),
+    SLACK_APP_TOKEN(null, true,
+            "an app-level token (xapp-…) with connections:write; when set, Socket Mode is used"),
+    SLACK_API_URL("https://slack.com/api/", false, "the Slack Web API base URL"),
+    ANTHROPIC_API_KEY(null, true, "an Anthropic API key with access to Managed Agents"),
+    ANTHROPIC_BASE_URL("https://api.anthropic.com", false, "the Anthropic API base URL"),
+    THREADWORK_AGENT_ID(null, false, "the id (agent_…) of the agent new sessions use"),
+    THREADWORK_ENVIRONMENT_ID(null, false, "the id (env_…) of the environment new sessions run in"),
+    THREADWORK_DB_URL("jdbc:h2:file:./data/threadwork", false, "a JDBC URL (jdbc:h2:… or jdbc:postgresql:…)"),
+    THREADWORK_DB_USER("", false, "the database user"),
+    THREADWORK_DB_PASSWORD("", true, "the database password"),
+    THREADWORK_PORT("8080", false, "the HTTP port, 1-65535"),
+    THREADWORK_ADMINS("", false, "comma-separated Slack user ids (U…) allowed to change channel settings"),
+    THREADWORK_CONTEXT_BUDGET_CHARS("8000", false,
+            "how many characters of earlier thread messages a new session receives as context"),
+    THREADWORK_STREAM_IDLE_SECONDS("120", false,
+            "seconds of silence after which an agent event stream is treated as dead and reconnected"),
+    THREADWORK_CREATE_PER_MINUTE("60", false, "Managed Agents create operations allowed per minute"),
+    THREADWORK_READ_PER_MINUTE("600", false, "Managed Agents read operations allowed per minute"),
+    THREADWORK_PRICE_INPUT_PER_MTOK("3.00", false, "USD per million input tokens, for cost estimates"),
+    THREADWORK_PRICE_OUTPUT_PER_MTOK("15.00", false, "USD per million output tokens, for cost estimates"),
+    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work");
+
+    private final String defaultValue;
+    private final boolean secret;
+    private final String meaning;
+
+    ConfigKey(String defaultValue, boolean secret, String meaning) {
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.meaning = meaning;
+    }
+
+    /** {@code null} when the key has no default. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+}

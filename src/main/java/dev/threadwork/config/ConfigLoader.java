@@ -1,0 +1,157 @@
+package dev.threadwork.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and validates every {@link ConfigKey} in one pass. It collects all problems instead of
+ * stopping at the first, and never puts a secret's value into a problem description.
+ */
+public final class ConfigLoader {
+
+    private final Function<String, Optional<String>> source;
+    private final List<String> problems = new ArrayList<>();
+
+    /** @param source looks a key up (MicroProfile Config in the application, a map in tests) */
+    public ConfigLoader(Function<String, Optional<String>> source) {
+        this.source = source;
+    }
+
+    public ThreadworkConfig load() {
+        problems.clear();
+        source.apply(PropertiesFileConfigSource.LOCATION_KEY)
+                .filter(file -> !java.nio.file.Files.isReadable(java.nio.file.Path.of(file)))
+                .ifPresent(file -> problems.add(PropertiesFileConfigSource.LOCATION_KEY + " names \"" + file
+                        + "\", which is not a readable file: fix the path or unset it"));
+        Optional<Secret> appToken = optional(ConfigKey.SLACK_APP_TOKEN).map(Secret::new);
+        appToken.ifPresent(token -> requirePrefix(ConfigKey.SLACK_APP_TOKEN, token, "xapp-"));
+        Secret botToken = required(ConfigKey.SLACK_BOT_TOKEN).map(Secret::new).orElse(null);
+        if (botToken != null) {
+            requirePrefix(ConfigKey.SLACK_BOT_TOKEN, botToken, "xoxb-");
+        }
+        Optional<Secret> signingSecret = appToken.isPresent()
+                ? optional(ConfigKey.SLACK_SIGNING_SECRET).map(Secret::new)
+                : required(ConfigKey.SLACK_SIGNING_SECRET).map(Secret::new);
+        URI slackApi = url(ConfigKey.SLACK_API_URL, true);
+
+        Secret apiKey = required(ConfigKey.ANTHROPIC_API_KEY).map(Secret::new).orElse(null);
+        URI anthropicBase = url(ConfigKey.ANTHROPIC_BASE_URL, false);
+        String agentId = required(ConfigKey.THREADWORK_AGENT_ID).orElse(null);
+        String environmentId = required(ConfigKey.THREADWORK_ENVIRONMENT_ID).orElse(null);
+
+        String dbUrl = value(ConfigKey.THREADWORK_DB_URL);
+        if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
+            problems.add(ConfigKey.THREADWORK_DB_URL + " must start with jdbc:h2: or jdbc:postgresql: (got \""
+                    + dbUrl.replaceAll("password=[^;&]*", "password=****") + "\")");
+        }
+        int port = integer(ConfigKey.THREADWORK_PORT, 1, 65_535);
+        Set<String> admins = Arrays.stream(value(ConfigKey.THREADWORK_ADMINS).split(","))
+                .map(String::trim)
+                .filter(id -> !id.isEmpty())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        admins.stream()
+                .filter(id -> !id.matches("[UW][A-Z0-9]{2,}"))
+                .forEach(id -> problems.add(ConfigKey.THREADWORK_ADMINS + " holds \"" + id
+                        + "\", which is not a Slack user id (U… or W…)"));
+        int contextBudget = integer(ConfigKey.THREADWORK_CONTEXT_BUDGET_CHARS, 0, 200_000);
+        int idleSeconds = integer(ConfigKey.THREADWORK_STREAM_IDLE_SECONDS, 5, 3_600);
+        int creates = integer(ConfigKey.THREADWORK_CREATE_PER_MINUTE, 1, 100_000);
+        int reads = integer(ConfigKey.THREADWORK_READ_PER_MINUTE, 1, 100_000);
+        BigDecimal priceIn = price(ConfigKey.THREADWORK_PRICE_INPUT_PER_MTOK);
+        BigDecimal priceOut = price(ConfigKey.THREADWORK_PRICE_OUTPUT_PER_MTOK);
+        int shutdownSeconds = integer(ConfigKey.THREADWORK_SHUTDOWN_SECONDS, 1, 600);
+
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return new ThreadworkConfig(
+                new ThreadworkConfig.Slack(botToken, signingSecret, appToken, slackApi),
+                new ThreadworkConfig.Anthropic(apiKey, anthropicBase, agentId, environmentId,
+                        Duration.ofSeconds(idleSeconds), creates, reads),
+                new ThreadworkConfig.Database(dbUrl, value(ConfigKey.THREADWORK_DB_USER),
+                        new Secret(value(ConfigKey.THREADWORK_DB_PASSWORD))),
+                port,
+                Set.copyOf(admins),
+                contextBudget,
+                Duration.ofSeconds(shutdownSeconds),
+                new ThreadworkConfig.Prices(priceIn, priceOut));
+    }
+
+    private Optional<String> optional(ConfigKey key) {
+        return source.apply(key.name()).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private Optional<String> required(ConfigKey key) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty()) {
+            problems.add(key + " is not set: set it to " + key.meaning());
+        }
+        return value;
+    }
+
+    private String value(ConfigKey key) {
+        return optional(key).orElse(key.defaultValue());
+    }
+
+    private void requirePrefix(ConfigKey key, Secret secret, String prefix) {
+        if (!secret.reveal().startsWith(prefix)) {
+            problems.add(key + " does not look right: it must start with \"" + prefix + "\" ("
+                    + key.meaning() + ")");
+        }
+    }
+
+    private URI url(ConfigKey key, boolean trailingSlash) {
+        String raw = value(key);
+        try {
+            URI uri = new URI(raw);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(raw, "not an http(s) URL");
+            }
+            if (trailingSlash && !raw.endsWith("/")) {
+                uri = new URI(raw + "/");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            problems.add(key + " must be an http(s) URL such as " + key.defaultValue() + " (got \"" + raw + "\")");
+            return null;
+        }
+    }
+
+    private int integer(ConfigKey key, int min, int max) {
+        String raw = value(key);
+        try {
+            int parsed = Integer.parseInt(raw);
+            if (parsed < min || parsed > max) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a whole number from " + min + " to " + max + " (got \"" + raw + "\")");
+            return min;
+        }
+    }
+
+    private BigDecimal price(ConfigKey key) {
+        String raw = value(key);
+        try {
+            BigDecimal parsed = new BigDecimal(raw);
+            if (parsed.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a non-negative number such as " + key.defaultValue() + " (got \"" + raw + "\")");
+            return BigDecimal.ZERO;
+        }
+    }
+}

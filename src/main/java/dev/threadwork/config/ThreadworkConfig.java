@@ -1,0 +1,45 @@
+package dev.threadwork.config;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+
+/** Threadwork's validated configuration; built only by {@link ConfigLoader}. */
+public record ThreadworkConfig(
+        Slack slack,
+        Anthropic anthropic,
+        Database database,
+        int port,
+        Set<String> admins,
+        int contextBudgetChars,
+        Duration shutdownGrace,
+        Prices prices) {
+
+    public record Slack(Secret botToken, Optional<Secret> signingSecret, Optional<Secret> appToken, URI apiUrl) {
+        public boolean socketMode() {
+            return appToken.isPresent();
+        }
+    }
+
+    public record Anthropic(
+            Secret apiKey,
+            URI baseUrl,
+            String agentId,
+            String environmentId,
+            Duration streamIdleTimeout,
+            int createsPerMinute,
+            int readsPerMinute) {
+    }
+
+    public record Database(String url, String user, Secret password) {
+        public boolean h2() {
+            return url.startsWith("jdbc:h2:");
+        }
+    }
+
+    /** USD list prices per million tokens, used when the API reports no cost of its own. */
+    public record Prices(BigDecimal inputPerMillion, BigDecimal outputPerMillion) {
+    }
+}
