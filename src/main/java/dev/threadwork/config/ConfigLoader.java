@@ -62,7 +62,7 @@ public final class ConfigLoader {
         admins.stream()
                 .filter(id -> !id.matches("[UW][A-Z0-9]{2,}"))
                 .forEach(id -> problems.add(ConfigKey.THREADWORK_ADMINS + " holds \"" + id
-                        + "\", which is not a Slack user id (U… or W…)"));
+                        + "\", which is not a Slack user id (U... or W...)"));
         int contextBudget = integer(ConfigKey.THREADWORK_CONTEXT_BUDGET_CHARS, 0, 200_000);
         int idleSeconds = integer(ConfigKey.THREADWORK_STREAM_IDLE_SECONDS, 5, 3_600);
         int creates = integer(ConfigKey.THREADWORK_CREATE_PER_MINUTE, 1, 100_000);

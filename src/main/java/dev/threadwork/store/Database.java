@@ -1,0 +1,65 @@
+package dev.threadwork.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.threadwork.config.ThreadworkConfig;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The connection pool and the schema. H2 (embedded, the default) and PostgreSQL share one set of
+ * Flyway migrations.
+ */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+
+    public Database(ThreadworkConfig.Database settings) {
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(durableUrl(settings.url()));
+        // Named explicitly: DriverManager does not see drivers inside the web application's class loader.
+        pool.setDriverClassName(settings.h2() ? "org.h2.Driver" : "org.postgresql.Driver");
+        pool.setUsername(settings.user());
+        pool.setPassword(settings.password().reveal());
+        pool.setPoolName("threadwork-db");
+        pool.setMaximumPoolSize(settings.h2() ? 8 : 16);
+        pool.setInitializationFailTimeout(-1); // report failures from migrate(), with a clear message
+        this.dataSource = new HikariDataSource(pool);
+    }
+
+    /**
+     * H2 delays writing committed transactions by default; the bot acknowledges Slack only after a
+     * commit, so a commit must reach the file before the process can be killed.
+     */
+    static String durableUrl(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("WRITE_DELAY")) {
+            return url + ";WRITE_DELAY=0";
+        }
+        return url;
+    }
+
+    /** Creates or evolves the schema; returns how many migrations ran. */
+    public int migrate() {
+        return Flyway.configure(Database.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate()
+                .migrationsExecuted;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}
