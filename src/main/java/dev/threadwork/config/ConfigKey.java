@@ -20,6 +20,7 @@ public enum ConfigKey {
     THREADWORK_DB_USER("", false, "the database user"),
     THREADWORK_DB_PASSWORD("", true, "the database password"),
     THREADWORK_PORT("8080", false, "the HTTP port, 1-65535"),
+    THREADWORK_INSTANCE_ID("", false, "this instance's name in session leases (default: the host name); keep it stable across restarts"),
     THREADWORK_ADMINS("", false, "comma-separated Slack user ids (U...) allowed to change channel settings"),
     THREADWORK_CONTEXT_BUDGET_CHARS("8000", false,
             "how many characters of earlier thread messages a new session receives as context"),

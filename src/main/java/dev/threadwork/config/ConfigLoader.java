@@ -81,10 +81,23 @@ public final class ConfigLoader {
                 new ThreadworkConfig.Database(dbUrl, value(ConfigKey.THREADWORK_DB_USER),
                         new Secret(value(ConfigKey.THREADWORK_DB_PASSWORD))),
                 port,
+                optional(ConfigKey.THREADWORK_INSTANCE_ID).orElseGet(ConfigLoader::hostName),
                 Set.copyOf(admins),
                 contextBudget,
                 Duration.ofSeconds(shutdownSeconds),
                 new ThreadworkConfig.Prices(priceIn, priceOut));
+    }
+
+    private static String hostName() {
+        String fromEnv = System.getenv("HOSTNAME");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "threadwork";
+        }
     }
 
     private Optional<String> optional(ConfigKey key) {

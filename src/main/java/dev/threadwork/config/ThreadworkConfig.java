@@ -12,6 +12,7 @@ public record ThreadworkConfig(
         Anthropic anthropic,
         Database database,
         int port,
+        String instanceId,
         Set<String> admins,
         int contextBudgetChars,
         Duration shutdownGrace,

@@ -1,0 +1,20 @@
+package dev.threadwork.bridge;
+
+import dev.threadwork.agents.AgentEvent;
+import java.util.Optional;
+
+/** Where a session's events go: the renderer. Called in order, on the session's stream thread. */
+public interface EventSink {
+
+    /** The last event already rendered for the session, to resume after. */
+    Optional<String> resumeAfter(String sessionId);
+
+    void onEvent(Binding binding, AgentEvent event);
+
+    default void onPreview(Binding binding, AgentEvent.TextPreview preview) {
+    }
+
+    /** The stream is reconnecting (the thread may show that the bot is catching up). */
+    default void onReconnecting(Binding binding, int attempt) {
+    }
+}

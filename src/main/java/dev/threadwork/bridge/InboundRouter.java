@@ -1,0 +1,65 @@
+package dev.threadwork.bridge;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Decides what a Slack message means for the bridge and stores it before Slack gets its ack:
+ * a message that starts a session, a reply to a bound thread, or nothing for us.
+ */
+public final class InboundRouter {
+
+    private static final Logger LOG = Logger.getLogger(InboundRouter.class.getName());
+    /** Subtypes that are still a person saying something; edits, joins, deletions and the like are not. */
+    private static final Set<String> SPOKEN_SUBTYPES = Set.of("thread_broadcast", "file_share");
+
+    /** What became of a message. */
+    public enum Outcome { STARTS_SESSION, REPLY, DUPLICATE, IGNORED }
+
+    private final BindingStore bindings;
+    private final OutboxStore outbox;
+    private final SessionDefaults defaults;
+    private final Runnable wakeDelivery;
+
+    public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Runnable wakeDelivery) {
+        this.bindings = bindings;
+        this.outbox = outbox;
+        this.defaults = defaults;
+        this.wakeDelivery = wakeDelivery;
+    }
+
+    public Outcome accept(SlackMessage message) {
+        if (message.fromBot() || message.subtype().filter(s -> !SPOKEN_SUBTYPES.contains(s)).isPresent()
+                || message.userId() == null || message.userId().isBlank()) {
+            return Outcome.IGNORED;
+        }
+        ThreadKey thread = message.thread();
+        Optional<Binding> binding = bindings.find(thread);
+        boolean asksForSession = message.mentionsBot() || message.direct();
+        InboundMessage.Kind kind;
+        if (binding.isPresent() && binding.get().live()) {
+            kind = InboundMessage.Kind.REPLY;
+        } else if (asksForSession) {
+            kind = InboundMessage.Kind.START;
+        } else if (binding.isPresent()) {
+            kind = InboundMessage.Kind.REPLY; // to an ended session: the thread is told it cannot be delivered
+        } else {
+            return Outcome.IGNORED;
+        }
+        if (!outbox.insertIfNew(message.dedupeKey(), thread, message.ts(), message.userId(), kind, message.text())) {
+            return Outcome.DUPLICATE;
+        }
+        if (kind == InboundMessage.Kind.START && binding.isEmpty()) {
+            // Claim the thread now, so replies that arrive before the API created the session queue behind it.
+            SessionDefaults.Choice choice = defaults.forChannel(thread.teamId(), thread.channelId());
+            bindings.create(new Binding(thread, Optional.empty(), message.ts(), message.userId(), choice.agentId(),
+                    choice.environmentId(), SessionTitles.fromTask(message.text()), Binding.State.CREATING,
+                    Optional.empty(), Instant.now()));
+        }
+        LOG.fine(() -> "Stored " + kind + " from " + thread);
+        wakeDelivery.run();
+        return kind == InboundMessage.Kind.START ? Outcome.STARTS_SESSION : Outcome.REPLY;
+    }
+}

@@ -1,0 +1,8 @@
+package dev.threadwork.bridge;
+
+/** Names for Slack users, so the agent knows who speaks in a multi-person thread. */
+public interface People {
+
+    /** The user's display name (falling back to the real name, then the id); never fails. */
+    String displayName(String teamId, String userId);
+}

@@ -1,0 +1,47 @@
+package dev.threadwork.bridge;
+
+import dev.threadwork.agents.OutboundEvent;
+import dev.threadwork.agents.SessionStreamListener;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the bridge needs of the Managed Agents API, in the bridge's terms. Failures are either
+ * {@link Unavailable} (try again later; nothing happened) or {@link Rejected} (will never work).
+ */
+public interface SessionGateway {
+
+    String createSession(String agentId, String environmentId, String title, Map<String, String> metadata,
+                         Optional<BigDecimal> budgetUsd);
+
+    void send(String sessionId, OutboundEvent event);
+
+    /** Whether the session's history already holds a {@code user.message} with exactly this text. */
+    boolean historyHasUserMessage(String sessionId, String text);
+
+    /** The session's current status on the platform ({@code idle}, {@code running}, …). */
+    String status(String sessionId);
+
+    void archive(String sessionId);
+
+    /**
+     * Opens the session's event stream and returns once it is connected, so that events caused by a
+     * message sent afterwards are not missed. Events after {@code lastSeenEventId} are delivered.
+     */
+    AutoCloseable attach(String sessionId, Optional<String> lastSeenEventId, SessionStreamListener listener);
+
+    /** The API is down, overloaded or rate limiting: nothing was done, try again later. */
+    final class Unavailable extends RuntimeException {
+        public Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The API refused for good (session terminated or gone, request invalid). */
+    final class Rejected extends RuntimeException {
+        public Rejected(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package dev.threadwork.bridge;
+
+import dev.threadwork.agents.AgentEvent;
+import dev.threadwork.agents.SessionStreamListener;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Holds an event stream for each live session this instance leases, and only for those: a
+ * session that went idle is detached and re-attached on its next user event.
+ */
+public final class SessionStreams implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(SessionStreams.class.getName());
+
+    private final SessionGateway gateway;
+    private final LeaseStore leases;
+    private final EventSink sink;
+    private final String instanceId;
+    private final Duration leaseTtl;
+    private final ConcurrentHashMap<String, AutoCloseable> open = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService renewer =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-renewer").factory());
+
+    public SessionStreams(SessionGateway gateway, LeaseStore leases, EventSink sink, String instanceId, Duration leaseTtl) {
+        this.gateway = gateway;
+        this.leases = leases;
+        this.sink = sink;
+        this.instanceId = instanceId;
+        this.leaseTtl = leaseTtl;
+        long period = Math.max(1, leaseTtl.toSeconds() / 3);
+        renewer.scheduleAtFixedRate(this::renewLeases, period, period, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Makes sure the session's stream is open on this instance. Returns false when another
+     * instance holds the session's lease (it streams the session instead).
+     */
+    public boolean ensureAttached(Binding binding) {
+        String sessionId = binding.sessionId().orElseThrow();
+        if (open.containsKey(sessionId)) {
+            return true;
+        }
+        synchronized (lockFor(sessionId)) {
+            if (open.containsKey(sessionId)) {
+                return true;
+            }
+            if (!leases.tryAcquire(sessionId, instanceId, Instant.now().plus(leaseTtl))) {
+                return false;
+            }
+            Optional<String> resumeAfter = sink.resumeAfter(sessionId);
+            AutoCloseable stream = gateway.attach(sessionId, resumeAfter, new Listener(binding));
+            open.put(sessionId, stream);
+            LOG.fine(() -> "Streaming " + sessionId + " after " + resumeAfter.orElse("the start"));
+            return true;
+        }
+    }
+
+    /** Re-attaches the given sessions in the background, one after another (the client's rate limiter paces them). */
+    public void reattach(List<Binding> bindings) {
+        workers.execute(() -> {
+            for (Binding binding : bindings) {
+                try {
+                    ensureAttached(binding);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not re-attach session " + binding.sessionId().orElse("?")
+                            + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    /** Closes the session's stream and gives up its lease (the session went idle or ended). */
+    public void detach(String sessionId) {
+        workers.execute(() -> {
+            AutoCloseable stream = open.remove(sessionId);
+            closeQuietly(stream);
+            leases.release(sessionId, instanceId);
+        });
+    }
+
+    public boolean attached(String sessionId) {
+        return open.containsKey(sessionId);
+    }
+
+    public int openCount() {
+        return open.size();
+    }
+
+    private void renewLeases() {
+        try {
+            if (!open.isEmpty()) {
+                leases.renew(instanceId, List.copyOf(open.keySet()), Instant.now().plus(leaseTtl));
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not renew session leases: " + e.getMessage());
+        }
+    }
+
+    /** Striped, so that memory stays bounded however many sessions come and go. */
+    private final Object[] locks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+
+    private Object lockFor(String sessionId) {
+        return locks[Math.floorMod(sessionId.hashCode(), locks.length)];
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "Closing a stream failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        renewer.shutdownNow();
+        open.forEach((sessionId, stream) -> {
+            closeQuietly(stream);
+            leases.release(sessionId, instanceId);
+        });
+        open.clear();
+        workers.shutdownNow();
+    }
+
+    private final class Listener implements SessionStreamListener {
+        private final Binding binding;
+
+        Listener(Binding binding) {
+            this.binding = binding;
+        }
+
+        @Override
+        public void onEvent(AgentEvent event) {
+            sink.onEvent(binding, event);
+        }
+
+        @Override
+        public void onPreview(AgentEvent.TextPreview preview) {
+            sink.onPreview(binding, preview);
+        }
+
+        @Override
+        public void onReconnecting(int attempt, Throwable cause) {
+            sink.onReconnecting(binding, attempt);
+        }
+
+        @Override
+        public void onClosed(Throwable causeOrNull) {
+            String sessionId = binding.sessionId().orElseThrow();
+            if (open.remove(sessionId) != null) {
+                leases.release(sessionId, instanceId);
+            }
+        }
+    }
+}

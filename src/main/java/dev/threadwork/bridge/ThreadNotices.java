@@ -1,0 +1,20 @@
+package dev.threadwork.bridge;
+
+/**
+ * What the bridge tells a thread about its own messages. Implemented by the renderer, which owns
+ * the paced outbound queue to Slack.
+ */
+public interface ThreadNotices {
+
+    /** The message reached its session (a reaction on it). */
+    void delivered(ThreadKey thread, String messageTs);
+
+    /** The agents API is unavailable; the message is stored and will be delivered later. */
+    void queued(ThreadKey thread, String messageTs);
+
+    /** The message can never reach its session; offers a new session linked to the old one. */
+    void undeliverable(ThreadKey thread, String messageTs, String reason, long inboundMessageId);
+
+    /** A session could not be started at all. */
+    void startFailed(ThreadKey thread, String messageTs, String reason);
+}

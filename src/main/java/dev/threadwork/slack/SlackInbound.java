@@ -1,0 +1,69 @@
+package dev.threadwork.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.EventContext;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.AssistantThreadStartedEvent;
+import com.slack.api.model.event.MessageEvent;
+import dev.threadwork.bridge.InboundRouter;
+import dev.threadwork.bridge.SlackMessage;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Slack events in: mentions, direct messages and thread replies become {@link SlackMessage}s for
+ * the bridge. Each is stored before the ack (a failed store answers 5xx, and Slack retries).
+ */
+public final class SlackInbound {
+
+    private static final Logger LOG = Logger.getLogger(SlackInbound.class.getName());
+
+    private final InboundRouter router;
+
+    public SlackInbound(InboundRouter router) {
+        this.router = router;
+    }
+
+    public void register(App app) {
+        app.event(AppMentionEvent.class, (request, ctx) -> {
+            AppMentionEvent event = request.getEvent();
+            String team = firstNonBlank(ctx.getTeamId(), event.getTeam());
+            route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), nullToEmpty(event.getText()), false, true,
+                    event.getBotId() != null, Optional.ofNullable(event.getSubtype())));
+            return ctx.ack();
+        });
+        app.event(MessageEvent.class, (request, ctx) -> {
+            MessageEvent event = request.getEvent();
+            String team = firstNonBlank(ctx.getTeamId(), event.getTeam());
+            String text = nullToEmpty(event.getText());
+            boolean mentions = ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
+            route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions,
+                    event.getBotId() != null || (event.getUser() != null && event.getUser().equals(ctx.getBotUserId())),
+                    Optional.empty()));
+            return ctx.ack();
+        });
+        // The assistant pane opened a thread: the session starts with the user's first message there.
+        app.event(AssistantThreadStartedEvent.class, (request, ctx) -> ctx.ack());
+    }
+
+    private void route(EventContext ctx, SlackMessage message) {
+        if (message.channelId() == null || message.ts() == null || message.teamId() == null) {
+            LOG.info("Ignored a message event without channel, ts or team");
+            return;
+        }
+        InboundRouter.Outcome outcome = router.accept(message);
+        if (ctx.getRetryNum() > 0) {
+            LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);
+        }
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        return first != null && !first.isBlank() ? first : second;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
