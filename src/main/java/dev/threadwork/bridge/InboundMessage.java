@@ -24,7 +24,8 @@ public record InboundMessage(
         Optional<String> sentText,
         Instant receivedAt) {
 
-    public enum Kind { START, REPLY }
+    /** CONTROL rows only record that a keyword message was handled, so a redelivery is not handled twice. */
+    public enum Kind { START, REPLY, CONTROL }
 
     /** PENDING → SENDING (a POST may be under way) → DELIVERED, or FAILED for good. */
     public enum State { PENDING, SENDING, DELIVERED, FAILED }

@@ -16,21 +16,31 @@ public final class InboundRouter {
     private static final Set<String> SPOKEN_SUBTYPES = Set.of("thread_broadcast", "file_share");
 
     /** What became of a message. */
-    public enum Outcome { STARTS_SESSION, REPLY, DUPLICATE, IGNORED }
+    public enum Outcome { STARTS_SESSION, REPLY, DUPLICATE, IGNORED, NOT_ALLOWED }
 
     private final BindingStore bindings;
     private final OutboxStore outbox;
     private final SessionDefaults defaults;
+    private final Permissions permissions;
+    private final ThreadNotices notices;
     private final Runnable wakeDelivery;
 
-    public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Runnable wakeDelivery) {
+    public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
+                         ThreadNotices notices, Runnable wakeDelivery) {
         this.bindings = bindings;
         this.outbox = outbox;
         this.defaults = defaults;
+        this.permissions = permissions;
+        this.notices = notices;
         this.wakeDelivery = wakeDelivery;
     }
 
     public Outcome accept(SlackMessage message) {
+        return accept(message, message.dedupeKey());
+    }
+
+    /** Stores under an explicit key (for a message that was already claimed under its own). */
+    public Outcome accept(SlackMessage message, String dedupeKey) {
         if (message.fromBot() || message.subtype().filter(s -> !SPOKEN_SUBTYPES.contains(s)).isPresent()
                 || message.userId() == null || message.userId().isBlank()) {
             return Outcome.IGNORED;
@@ -48,7 +58,14 @@ public final class InboundRouter {
         } else {
             return Outcome.IGNORED;
         }
-        if (!outbox.insertIfNew(message.dedupeKey(), thread, message.ts(), message.userId(), kind, message.text())) {
+        if (!permissions.mayTalk(thread.teamId(), thread.channelId(), message.userId())) {
+            if (outbox.claimControl(dedupeKey, thread, message.ts(), message.userId(), "(not allowed)")) {
+                notices.tell(thread, message.userId(), "Only people on this channel's allow-list can talk to its agent sessions;"
+                        + " your message was not passed on. Ask a Threadwork admin to add you.");
+            }
+            return Outcome.NOT_ALLOWED;
+        }
+        if (!outbox.insertIfNew(dedupeKey, thread, message.ts(), message.userId(), kind, message.text())) {
             return Outcome.DUPLICATE;
         }
         if (kind == InboundMessage.Kind.START && binding.isEmpty()) {

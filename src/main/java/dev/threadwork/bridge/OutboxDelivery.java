@@ -118,6 +118,12 @@ public final class OutboxDelivery implements AutoCloseable {
             LOG.info(() -> "Agents API unavailable; message " + message.id() + " waits " + backoff.toSeconds() + " s");
         } catch (SessionGateway.Rejected e) {
             outbox.markFailed(message.id(), e.getMessage());
+            if (e.sessionGone()) {
+                bindings.find(message.thread()).flatMap(Binding::sessionId).ifPresent(sessionId -> {
+                    bindings.markEnded(sessionId);
+                    streams.detach(sessionId);
+                });
+            }
             notices.undeliverable(message.thread(), message.messageTs(), e.getMessage(), message.id());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Delivering message " + message.id() + " failed; will retry", e);

@@ -11,6 +11,9 @@ public interface OutboxStore {
     boolean insertIfNew(String dedupeKey, ThreadKey thread, String messageTs, String userId,
                         InboundMessage.Kind kind, String text);
 
+    /** Records a keyword message as handled; returns false when it was handled before. */
+    boolean claimControl(String dedupeKey, ThreadKey thread, String messageTs, String userId, String text);
+
     /** The oldest undelivered message of each thread whose turn has come, oldest first. */
     List<InboundMessage> dueHeads(Instant now, int limit);
 

@@ -25,6 +25,15 @@ public interface SessionGateway {
 
     void archive(String sessionId);
 
+    /** Whether the API knows this agent (used to validate channel settings). */
+    boolean agentExists(String agentId);
+
+    /** Whether the API knows this environment. */
+    boolean environmentExists(String environmentId);
+
+    /** Sets a new spend cap, letting a session stopped by {@code budget_reached} go on. */
+    void raiseBudget(String sessionId, BigDecimal budgetUsd);
+
     /**
      * Opens the session's event stream and returns once it is connected, so that events caused by a
      * message sent afterwards are not missed. Events after {@code lastSeenEventId} are delivered.
@@ -38,10 +47,18 @@ public interface SessionGateway {
         }
     }
 
-    /** The API refused for good (session terminated or gone, request invalid). */
+    /** The API refused for good: the session is gone or terminated, or the request is invalid for it now. */
     final class Rejected extends RuntimeException {
-        public Rejected(String message, Throwable cause) {
+        private final boolean sessionGone;
+
+        public Rejected(String message, boolean sessionGone, Throwable cause) {
             super(message, cause);
+            this.sessionGone = sessionGone;
+        }
+
+        /** The session is terminated, archived or deleted: nothing will ever reach it again. */
+        public boolean sessionGone() {
+            return sessionGone;
         }
     }
 }

@@ -15,6 +15,9 @@ public interface ThreadNotices {
     /** The message can never reach its session; offers a new session linked to the old one. */
     void undeliverable(ThreadKey thread, String messageTs, String reason, long inboundMessageId);
 
+    /** Tells one person something in the thread, visible only to them. */
+    void tell(ThreadKey thread, String userId, String text);
+
     /** A session could not be started at all. */
     void startFailed(ThreadKey thread, String messageTs, String reason);
 }

@@ -1,0 +1,89 @@
+package dev.threadwork.bridge;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Keywords addressed to the bot inside a session's thread ({@code @bot stop}, {@code status},
+ * {@code end}, {@code new <task>}, {@code help}): slash commands cannot be used in threads.
+ */
+public final class ThreadKeywords {
+
+    private final BindingStore bindings;
+    private final OutboxStore outbox;
+    private final SessionControl control;
+    private final CommandHandler commands;
+    private final InboundRouter router;
+    private final ThreadNotices notices;
+
+    public ThreadKeywords(BindingStore bindings, OutboxStore outbox, SessionControl control, CommandHandler commands,
+                          InboundRouter router, ThreadNotices notices) {
+        this.bindings = bindings;
+        this.outbox = outbox;
+        this.control = control;
+        this.commands = commands;
+        this.router = router;
+        this.notices = notices;
+    }
+
+    /** The keyword in a message that mentions the bot, if its text is one. */
+    public static Optional<String> keyword(String text) {
+        String plain = SlackText.withoutMentions(text).strip();
+        String first = plain.split("\\s+", 2)[0].toLowerCase(Locale.ROOT).replaceAll("[.!?]$", "");
+        boolean alone = plain.equalsIgnoreCase(first) || plain.equalsIgnoreCase(first + ".") || plain.equalsIgnoreCase(first + "!");
+        return switch (first) {
+            case "stop", "status", "end", "help" -> alone ? Optional.of(first) : Optional.empty();
+            case "new" -> Optional.of(first);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * Handles the message if it is a keyword for a thread with a session; returns false when it is
+     * an ordinary message after all (no session in the thread, or not a keyword).
+     */
+    public boolean handle(SlackMessage message) {
+        if (!message.mentionsBot() || message.fromBot()) {
+            return false;
+        }
+        Optional<String> keyword = keyword(message.text());
+        Optional<Binding> binding = bindings.find(message.thread()).filter(b -> b.sessionId().isPresent());
+        if (keyword.isEmpty() || binding.isEmpty() && !keyword.get().equals("help")) {
+            return false;
+        }
+        ThreadKey thread = message.thread();
+        if (!outbox.claimControl(message.dedupeKey(), thread, message.ts(), message.userId(), message.text())) {
+            return true; // handled when Slack first delivered it
+        }
+        String teamId = thread.teamId();
+        String userId = message.userId();
+        ControlReply reply = switch (keyword.get()) {
+            case "stop" -> control.stop(teamId, userId, binding.get().sessionId().orElseThrow());
+            case "end" -> control.end(teamId, userId, binding.get().sessionId().orElseThrow());
+            case "status" -> commands.handle(teamId, thread.channelId(), userId,
+                    new AgentCommand.Status(binding.get().sessionId()));
+            case "new" -> startAgain(message, binding.get());
+            default -> ControlReply.done(AgentCommand.USAGE);
+        };
+        notices.tell(thread, userId, reply.text());
+        return true;
+    }
+
+    /** Ends the thread's session and starts a fresh one, linked to it, with the new task. */
+    private ControlReply startAgain(SlackMessage message, Binding binding) {
+        String task = SlackText.withoutMentions(message.text()).strip().replaceFirst("(?i)^new\\s*", "");
+        if (task.isBlank()) {
+            return ControlReply.refused("Tell me the new task: mention me with `new <task>`.");
+        }
+        if (binding.live()) {
+            ControlReply ended = control.end(message.teamId(), message.userId(), binding.sessionId().orElseThrow());
+            if (!ended.done()) {
+                return ended;
+            }
+        }
+        // Stored under its own key: this message was claimed as a keyword above.
+        router.accept(new SlackMessage(message.teamId(), message.channelId(), message.userId(), message.ts(),
+                message.threadTs(), task, message.direct(), true, false, Optional.empty()), "new:" + message.dedupeKey());
+        return ControlReply.done("Starting a new session in this thread (the previous one is ended).");
+    }
+}
