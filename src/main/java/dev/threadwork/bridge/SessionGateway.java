@@ -25,6 +25,9 @@ public interface SessionGateway {
 
     void archive(String sessionId);
 
+    /** The full text of a tool call's result, looked up in the session's history. */
+    Optional<String> toolResultText(String sessionId, String toolUseId);
+
     /** Whether the API knows this agent (used to validate channel settings). */
     boolean agentExists(String agentId);
 

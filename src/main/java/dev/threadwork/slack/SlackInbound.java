@@ -7,6 +7,7 @@ import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import dev.threadwork.bridge.InboundRouter;
 import dev.threadwork.bridge.SlackMessage;
+import dev.threadwork.bridge.ThreadKeywords;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -19,9 +20,11 @@ public final class SlackInbound {
     private static final Logger LOG = Logger.getLogger(SlackInbound.class.getName());
 
     private final InboundRouter router;
+    private final ThreadKeywords keywords;
 
-    public SlackInbound(InboundRouter router) {
+    public SlackInbound(InboundRouter router, ThreadKeywords keywords) {
         this.router = router;
+        this.keywords = keywords;
     }
 
     public void register(App app) {
@@ -51,6 +54,9 @@ public final class SlackInbound {
     private void route(EventContext ctx, SlackMessage message) {
         if (message.channelId() == null || message.ts() == null || message.teamId() == null) {
             LOG.info("Ignored a message event without channel, ts or team");
+            return;
+        }
+        if (keywords.handle(message)) {
             return;
         }
         InboundRouter.Outcome outcome = router.accept(message);
