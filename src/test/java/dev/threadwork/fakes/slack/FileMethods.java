@@ -26,6 +26,32 @@ final class FileMethods {
     void registerInto(Map<String, SlackMethod> registry) {
         registry.put("files.getUploadURLExternal", this::getUploadUrl);
         registry.put("files.completeUploadExternal", this::complete);
+        registry.put("files.info", this::info);
+    }
+
+    /** The SDK's filesUploadV2 calls this after completing (requestFileInfo defaults to true). */
+    private SlackReply info(SlackRequest r) {
+        Optional<UploadedFile> file = ctx.workspace().file(r.paramOr("file", ""));
+        if (file.isEmpty() || !file.get().completed()) {
+            return SlackReply.error("file_not_found");
+        }
+        ObjectNode body = SlackReply.okBody();
+        describe(body.putObject("file"), file.get());
+        body.putArray("comments");
+        return SlackReply.ok(body);
+    }
+
+    private ObjectNode describe(ObjectNode node, UploadedFile f) {
+        node.put("id", f.id()).put("name", f.filename()).put("title", f.title())
+                .put("size", f.content() == null ? 0 : f.content().length).put("user", ctx.bot().botUserId())
+                .put("created", 1_700_000_000L).put("timestamp", 1_700_000_000L)
+                .put("mimetype", "text/plain").put("filetype", "text").put("pretty_type", "Plain Text")
+                .put("is_external", false).put("is_public", false)
+                .put("url_private", ctx.baseUrl().get() + "/files-pri/" + ctx.bot().teamId() + "-" + f.id() + "/" + f.filename());
+        if (f.channel() != null) {
+            node.putArray("channels").add(f.channel());
+        }
+        return node;
     }
 
     private SlackReply getUploadUrl(SlackRequest r) {
@@ -75,9 +101,7 @@ final class FileMethods {
             String title = requested.get(i).path("title").asText(f.filename());
             UploadedFile done = f.completedIn(title, channel, threadTs);
             ctx.workspace().putFile(done);
-            files.addObject().put("id", done.id()).put("name", done.filename()).put("title", title)
-                    .put("size", done.content().length).put("user", ctx.bot().botUserId())
-                    .put("created", 1_700_000_000L).put("mimetype", "text/plain").put("filetype", "text");
+            describe(files.addObject(), done);
         }
         String producedTs = null;
         if (channel != null && !channel.isEmpty()) {

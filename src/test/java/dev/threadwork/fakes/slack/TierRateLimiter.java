@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class TierRateLimiter {
 
+    private static final double EPSILON = 1e-6;
     private static final Map<String, RateTier> TIERS = new HashMap<>();
 
     static {
@@ -80,8 +81,8 @@ final class TierRateLimiter {
         Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(tier.burst(), now));
         bucket.tokens = Math.min(tier.burst(), bucket.tokens + (now - bucket.lastNanos) * tier.tokensPerNano());
         bucket.lastNanos = now;
-        if (bucket.tokens >= 1.0) {
-            bucket.tokens -= 1.0;
+        if (bucket.tokens >= 1.0 - EPSILON) { // tolerate float error: waiting exactly Retry-After must succeed
+            bucket.tokens = Math.max(0, bucket.tokens - 1.0);
             return OptionalLong.empty();
         }
         double missingNanos = (1.0 - bucket.tokens) / tier.tokensPerNano();
