@@ -35,7 +35,7 @@ final class ChatMethods {
             return SlackReply.error("invalid_thread_ts");
         }
         String ts = ctx.clockTs().next();
-        FakeMessage message = new FakeMessage(r.param("channel"), ts, threadTs, ctx.bot().botUserId(), ctx.bot().botId(),
+        FakeMessage message = new FakeMessage(conversationFor(r.param("channel")), ts, threadTs, ctx.bot().botUserId(), ctx.bot().botId(),
                 r.paramOr("text", ""), r.param("blocks"), FakeMessage.StreamState.NOT_STREAMED, 0, List.of());
         ctx.workspace().putMessage(message);
         ObjectNode body = SlackReply.okBody().put("channel", message.channel()).put("ts", ts);
@@ -44,15 +44,18 @@ final class ChatMethods {
     }
 
     private SlackReply update(SlackRequest r) {
+        // Check-then-act under the workspace lock: a concurrent delete must not turn into a crash.
+        synchronized (ctx.workspace()) {
+            return updateLocked(r);
+        }
+    }
+
+    private SlackReply updateLocked(SlackRequest r) {
         Optional<FakeMessage> existing = ctx.workspace().message(r.paramOr("channel", ""), r.paramOr("ts", ""));
         if (existing.isEmpty()) {
             return SlackReply.error("message_not_found");
         }
         if (!existing.get().fromBot()) {
-            return SlackReply.error("cant_update_message");
-        }
-        if (existing.get().streamState() == FakeMessage.StreamState.STREAMING) {
-            // A streaming message belongs to the stream until chat.stopStream.
             return SlackReply.error("cant_update_message");
         }
         Optional<SlackReply> invalid = validateContent(r);
@@ -69,6 +72,12 @@ final class ChatMethods {
     }
 
     private SlackReply delete(SlackRequest r) {
+        synchronized (ctx.workspace()) {
+            return deleteLocked(r);
+        }
+    }
+
+    private SlackReply deleteLocked(SlackRequest r) {
         Optional<FakeMessage> existing = ctx.workspace().message(r.paramOr("channel", ""), r.paramOr("ts", ""));
         if (existing.isEmpty()) {
             return SlackReply.error("message_not_found");
@@ -108,6 +117,11 @@ final class ChatMethods {
             link += "?thread_ts=" + m.threadTs() + "&cid=" + m.channel();
         }
         return SlackReply.ok(SlackReply.okBody().put("channel", m.channel()).put("permalink", link));
+    }
+
+    /** Posting to a user id lands in the bot's DM with that user, reported under the DM's own id. */
+    static String conversationFor(String channel) {
+        return channel.startsWith("U") || channel.startsWith("W") ? "D" + channel.substring(1) : channel;
     }
 
     /** Shared by post/update/ephemeral: Slack needs text or blocks, then applies its limits. */

@@ -31,6 +31,9 @@ public final class FakeSlack implements AutoCloseable {
     /** Ledger name for the raw POST to an upload URL, which is not a Web API method. */
     public static final String UPLOAD_CALL = "files.uploadURL";
 
+    /** IPv4 loopback explicitly: the URL must be "http://127.0.0.1:PORT/api/" whatever the JVM prefers. */
+    private static final String LOOPBACK = "127.0.0.1";
+
     private final ObjectMapper json = new ObjectMapper();
     private final BotIdentity bot;
     private final int requestedPort;
@@ -80,7 +83,7 @@ public final class FakeSlack implements AutoCloseable {
             return this;
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 1024);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 1024);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind fake Slack", e);
         }
@@ -116,7 +119,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private String baseUrl() {
-        return "http://" + InetAddress.getLoopbackAddress().getHostAddress() + ":" + port();
+        return "http://" + LOOPBACK + ":" + port();
     }
 
     public BotIdentity bot() {
@@ -148,6 +151,16 @@ public final class FakeSlack implements AutoCloseable {
     /** Names of the reactions on a message, in the order first added. */
     public List<String> reactionNames(String channel, String ts) {
         return workspace.reactions(channel, ts).stream().map(Reaction::name).toList();
+    }
+
+    /** What a reader sees in each message of a thread (blocks' text, else the text), in ts order. */
+    public List<String> visibleTextsInThread(String channel, String threadTs) {
+        return workspace.messagesInThread(channel, threadTs).stream().map(FakeMessage::visibleText).toList();
+    }
+
+    /** How many messages of the thread show {@code fragment}: for "the thread shows X exactly once". */
+    public long countInThread(String channel, String threadTs, String fragment) {
+        return visibleTextsInThread(channel, threadTs).stream().filter(t -> t.contains(fragment)).count();
     }
 
     // --- seeding ---

@@ -141,4 +141,40 @@ class FakeSlackChatTest extends FakeSlackSdkTestSupport {
         assertThat(client.chatGetPermalink(r -> r.channel(CHANNEL).messageTs("1.000001")).getError())
                 .isEqualTo("message_not_found");
     }
+
+    @Test
+    void postingToAUserIdLandsInTheDirectMessage() throws Exception {
+        var posted = client.chatPostMessage(r -> r.channel(HUMAN).text("psst"));
+
+        assertThat(posted.getChannel()).startsWith("D");
+        assertThat(fake.workspace().messagesInChannel(posted.getChannel())).extracting(FakeMessage::text).containsExactly("psst");
+    }
+
+    @Test
+    void threadQueriesCountWhatReadersSee() throws Exception {
+        String root = client.chatPostMessage(r -> r.channel(CHANNEL).text("root")).getTs();
+        client.chatPostMessage(r -> r.channel(CHANNEL).threadTs(root).text("answer: 42"));
+        client.chatPostMessage(r -> r.channel(CHANNEL).threadTs(root).text("fallback")
+                .blocksAsString("[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"see answer: 42\"}}]"));
+
+        assertThat(fake.visibleTextsInThread(CHANNEL, root)).containsExactly("root", "answer: 42", "see answer: 42");
+        assertThat(fake.countInThread(CHANNEL, root, "answer: 42")).isEqualTo(2);
+    }
+
+    @Test
+    void statsEndpointReportsCallsAndRateLimitedAnswers() throws Exception {
+        fake.rateLimitNext("auth.test", 1, 3);
+        try {
+            client.authTest(r -> r);
+        } catch (com.slack.api.methods.SlackApiException expected) {
+            // counted below
+        }
+        client.authTest(r -> r);
+
+        var stats = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.apiUrl().replace("/api/", "/_fake/stats"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(stats.body()).isEqualTo("{\"calls\":2,\"rate_limited\":1}");
+    }
 }

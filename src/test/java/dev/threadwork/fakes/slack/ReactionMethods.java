@@ -17,6 +17,13 @@ final class ReactionMethods {
     }
 
     private SlackReply change(SlackRequest r, boolean add) {
+        // Existence check and reaction change are one step, as a concurrent chat.delete could interleave.
+        synchronized (ctx.workspace()) {
+            return changeLocked(r, add);
+        }
+    }
+
+    private SlackReply changeLocked(SlackRequest r, boolean add) {
         String name = normalise(r.paramOr("name", ""));
         if (name.isEmpty() || !name.matches("[a-z0-9_+'\\-]+(::skin-tone-[2-6])?")) {
             return SlackReply.error("invalid_name");

@@ -42,6 +42,13 @@ final class StreamMethods {
     }
 
     private SlackReply append(SlackRequest r) {
+        // Check-then-append under the workspace lock, so a concurrent stop cannot slip in between.
+        synchronized (ctx.workspace()) {
+            return appendLocked(r);
+        }
+    }
+
+    private SlackReply appendLocked(SlackRequest r) {
         Optional<SlackReply> problem = checkStreaming(r);
         if (problem.isPresent()) {
             return problem.get();
@@ -58,6 +65,12 @@ final class StreamMethods {
     }
 
     private SlackReply stop(SlackRequest r) {
+        synchronized (ctx.workspace()) {
+            return stopLocked(r);
+        }
+    }
+
+    private SlackReply stopLocked(SlackRequest r) {
         Optional<SlackReply> problem = checkStreaming(r)
                 .or(() -> ctx.validator().checkText(r.param("markdown_text"), MessageValidator.MAX_STREAM_CHUNK))
                 .or(() -> ctx.validator().checkBlocks(r.param("blocks"), MessageValidator.MAX_MESSAGE_BLOCKS));
