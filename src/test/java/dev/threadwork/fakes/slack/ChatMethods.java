@@ -34,8 +34,14 @@ final class ChatMethods {
         if (threadTs != null && !SlackTs.isValid(threadTs)) {
             return SlackReply.error("invalid_thread_ts");
         }
+        String channel = conversationFor(r.param("channel"));
+        if (threadTs != null) {
+            // Replying to a reply joins the reply's thread, as in Slack.
+            String asked = threadTs;
+            threadTs = ctx.workspace().message(channel, asked).map(FakeMessage::threadKey).orElse(asked);
+        }
         String ts = ctx.clockTs().next();
-        FakeMessage message = new FakeMessage(conversationFor(r.param("channel")), ts, threadTs, ctx.bot().botUserId(), ctx.bot().botId(),
+        FakeMessage message = new FakeMessage(channel, ts, threadTs, ctx.bot().botUserId(), ctx.bot().botId(),
                 r.paramOr("text", ""), r.param("blocks"), FakeMessage.StreamState.NOT_STREAMED, 0, List.of());
         ctx.workspace().putMessage(message);
         ObjectNode body = SlackReply.okBody().put("channel", message.channel()).put("ts", ts);

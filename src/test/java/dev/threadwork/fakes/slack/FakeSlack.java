@@ -317,7 +317,17 @@ public final class FakeSlack implements AutoCloseable {
             body.put("calls", ledger.all().size()).put("rate_limited", ledger.rateLimitedCount());
             if (exchange.getRequestURI().getPath().endsWith("/ledger")) {
                 ArrayNode calls = body.putArray("ledger");
-                ledger.all().forEach(c -> calls.add(json.valueToTree(c)));
+                for (SlackCall c : ledger.all()) {
+                    ObjectNode call = calls.addObject().put("seq", c.seq()).put("method", c.method())
+                            .put("received_at", c.receivedAt().toString()).put("http_status", c.httpStatus())
+                            .put("error", c.error()).put("produced_ts", c.producedTs());
+                    ObjectNode params = call.putObject("params");
+                    c.params().forEach((k, v) -> {
+                        if (!k.equals("token")) {
+                            params.put(k, v);
+                        }
+                    });
+                }
             }
             send(exchange, 200, "application/json; charset=utf-8", json.writeValueAsBytes(body));
         }

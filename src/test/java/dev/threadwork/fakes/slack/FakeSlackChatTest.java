@@ -42,6 +42,9 @@ class FakeSlackChatTest extends FakeSlackSdkTestSupport {
         assertThat(SlackTs.micros(second)).isGreaterThan(SlackTs.micros(first));
         assertThat(fake.messagesInThread(CHANNEL, root)).extracting(FakeMessage::text).containsExactly("root", "one", "two");
         assertThat(fake.calls("chat.postMessage").get(1).threadTs()).isEqualTo(root);
+
+        String third = client.chatPostMessage(r -> r.channel(CHANNEL).threadTs(first).text("reply to a reply")).getTs();
+        assertThat(fake.workspace().message(CHANNEL, third).orElseThrow().threadTs()).isEqualTo(root);
     }
 
     @Test
@@ -176,5 +179,10 @@ class FakeSlackChatTest extends FakeSlackSdkTestSupport {
                 java.net.http.HttpResponse.BodyHandlers.ofString());
 
         assertThat(stats.body()).isEqualTo("{\"calls\":2,\"rate_limited\":1}");
+        var ledger = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(fake.apiUrl().replace("/api/", "/_fake/ledger"))).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(ledger.body()).contains("\"method\":\"auth.test\"").contains("\"http_status\":429")
+                .doesNotContain(fake.bot().token());
     }
 }
