@@ -1,0 +1,343 @@
+package dev.threadwork.fakes.slack;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A protocol-faithful fake of the Slack Web API on loopback. Point the SDK at {@link #apiUrl()} with
+ * {@code SlackConfig#setMethodsEndpointUrlPrefix}; inspect what the bot did through {@link #ledger()}
+ * (every call) and {@link #workspace()} (the resulting messages, reactions, statuses, views, files).
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    /** Ledger name for the raw POST to an upload URL, which is not a Web API method. */
+    public static final String UPLOAD_CALL = "files.uploadURL";
+
+    /** IPv4 loopback explicitly: the URL must be "http://127.0.0.1:PORT/api/" whatever the JVM prefers. */
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final BotIdentity bot;
+    private final int requestedPort;
+    private final InstantSource clock;
+    private final Workspace workspace = new Workspace();
+    private final Ledger ledger = new Ledger();
+    private final FaultInjector faults = new FaultInjector();
+    private final TierRateLimiter limiter;
+    private final RequestDecoder decoder = new RequestDecoder(json);
+    private final SlackTs tsClock = new SlackTs();
+    private final AtomicLong seq = new AtomicLong();
+    private final Map<String, SlackMethod> methods = new HashMap<>();
+    private final FileMethods fileMethods;
+    private volatile boolean enforceTiers;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    public FakeSlack() {
+        this(BotIdentity.defaults(), 0, InstantSource.system());
+    }
+
+    /**
+     * @param port  0 for an ephemeral port
+     * @param clock drives the tier rate limiter and the ledger times; tests may pass a manual clock
+     */
+    public FakeSlack(BotIdentity bot, int port, InstantSource clock) {
+        this.bot = bot;
+        this.requestedPort = port;
+        this.clock = clock;
+        this.limiter = new TierRateLimiter(clock);
+        FakeContext ctx = new FakeContext(workspace, bot, tsClock, json, new MessageValidator(json),
+                new MessageJson(json, bot), clock, this::baseUrl, new AtomicLong());
+        new ChatMethods(ctx).registerInto(methods);
+        new StreamMethods(ctx).registerInto(methods);
+        new ReactionMethods(ctx).registerInto(methods);
+        new ConversationMethods(ctx).registerInto(methods);
+        new AssistantMethods(ctx).registerInto(methods);
+        new ViewMethods(ctx).registerInto(methods);
+        this.fileMethods = new FileMethods(ctx);
+        fileMethods.registerInto(methods);
+    }
+
+    // --- lifecycle ---
+
+    public synchronized FakeSlack start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), requestedPort), 1024);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind fake Slack", e);
+        }
+        // One virtual thread per request: many concurrent clients without a sized pool.
+        executor = Executors.newVirtualThreadPerTaskExecutor();
+        server.setExecutor(executor);
+        server.createContext("/api/", this::serveApi);
+        server.createContext(FileMethods.UPLOAD_PATH, this::serveUpload);
+        server.createContext("/_fake/", this::serveInspection);
+        server.start();
+        return this;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.close();
+            server = null;
+        }
+    }
+
+    public int port() {
+        if (server == null) {
+            throw new IllegalStateException("fake Slack not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** "http://127.0.0.1:PORT/api/": the SDK's methods endpoint prefix and the app's SLACK_API_URL. */
+    public String apiUrl() {
+        return baseUrl() + "/api/";
+    }
+
+    private String baseUrl() {
+        return "http://" + LOOPBACK + ":" + port();
+    }
+
+    public BotIdentity bot() {
+        return bot;
+    }
+
+    // --- inspection ---
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public List<SlackCall> calls(String method) {
+        return ledger.calls(method);
+    }
+
+    public List<FakeMessage> messagesInThread(String channel, String threadTs) {
+        return workspace.messagesInThread(channel, threadTs);
+    }
+
+    public List<Reaction> reactions(String channel, String ts) {
+        return workspace.reactions(channel, ts);
+    }
+
+    /** Names of the reactions on a message, in the order first added. */
+    public List<String> reactionNames(String channel, String ts) {
+        return workspace.reactions(channel, ts).stream().map(Reaction::name).toList();
+    }
+
+    /** What a reader sees in each message of a thread (blocks' text, else the text), in ts order. */
+    public List<String> visibleTextsInThread(String channel, String threadTs) {
+        return workspace.messagesInThread(channel, threadTs).stream().map(FakeMessage::visibleText).toList();
+    }
+
+    /** How many messages of the thread show {@code fragment}: for "the thread shows X exactly once". */
+    public long countInThread(String channel, String threadTs, String fragment) {
+        return visibleTextsInThread(channel, threadTs).stream().filter(t -> t.contains(fragment)).count();
+    }
+
+    // --- seeding ---
+
+    public FakeSlack addUser(String id, String displayName, String realName, boolean isBot) {
+        workspace.addUser(new FakeUser(id, displayName, realName, isBot));
+        return this;
+    }
+
+    public FakeSlack addChannel(String id, String name, boolean isPrivate) {
+        workspace.addChannel(new FakeChannel(id, name, isPrivate));
+        return this;
+    }
+
+    /**
+     * Simulates a human message (e.g. thread history for conversations.replies).
+     *
+     * @param threadTs null for a top-level message / thread root
+     */
+    public FakeSlack seedMessage(String channel, String ts, String threadTs, String user, String text) {
+        if (!SlackTs.isValid(ts)) {
+            throw new IllegalArgumentException("not a Slack ts: " + ts);
+        }
+        tsClock.advancePast(ts);
+        workspace.putMessage(new FakeMessage(channel, ts, threadTs, user, null, text, null,
+                FakeMessage.StreamState.NOT_STREAMED, 0, List.of()));
+        return this;
+    }
+
+    /** A fresh ts after every ts seen so far, for seeding messages "now". */
+    public String nextTs() {
+        return tsClock.next();
+    }
+
+    // --- faults and rate limits ---
+
+    /** The next {@code times} calls of {@code method} ("*" or null: any method) get HTTP 429 + Retry-After. */
+    public FakeSlack rateLimitNext(String method, int times, long retryAfterSeconds) {
+        faults.add(method, times, SlackReply.rateLimited(retryAfterSeconds));
+        return this;
+    }
+
+    /** The next {@code times} calls of {@code method} ("*" or null: any method) answer ok=false with {@code error}. */
+    public FakeSlack failNext(String method, int times, String error) {
+        faults.add(method, times, SlackReply.error(error));
+        return this;
+    }
+
+    /** Every call of {@code method} answers {@code error} until {@link #clearFaults()}. */
+    public FakeSlack failAlways(String method, String error) {
+        faults.add(method, Integer.MAX_VALUE, SlackReply.error(error));
+        return this;
+    }
+
+    public FakeSlack clearFaults() {
+        faults.clear();
+        return this;
+    }
+
+    /** Rate limit like Slack's published tiers (chat.postMessage ~1/s per channel, Tier 2/3/4 …). */
+    public FakeSlack enforceSlackTiers(boolean enabled) {
+        this.enforceTiers = enabled;
+        if (!enabled) {
+            limiter.reset();
+        }
+        return this;
+    }
+
+    /** Replaces the tier of one method, e.g. to test pacing with a tight limit. */
+    public FakeSlack overrideTier(String method, RateTier tier) {
+        limiter.override(method, tier);
+        return this;
+    }
+
+    /** Forgets calls and bot output (not users/channels), e.g. between benchmark rounds. */
+    public void reset() {
+        ledger.clear();
+        workspace.clearHistory();
+        faults.clear();
+        limiter.reset();
+    }
+
+    // --- HTTP ---
+
+    private void serveApi(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long number = seq.getAndIncrement();
+            var receivedAt = clock.instant();
+            String method = exchange.getRequestURI().getPath().substring("/api/".length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            SlackRequest request = decoder.decode(exchange, body, number, method, receivedAt);
+            SlackReply reply = answer(request);
+            // Ledger before the response: once the client has its answer, tests can see the call.
+            ledger.record(new SlackCall(number, method, request.params(), receivedAt, reply.status(),
+                    reply.ok() ? null : reply.error(), reply.producedTs()));
+            reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            send(exchange, reply.status(), "application/json; charset=utf-8", json.writeValueAsBytes(reply.body()));
+        }
+    }
+
+    SlackReply answer(SlackRequest request) {
+        SlackMethod handler = methods.get(request.method());
+        if (handler == null) {
+            ObjectNode body = json.createObjectNode().put("ok", false).put("error", "unknown_method")
+                    .put("req_method", request.method());
+            return SlackReply.ok(body);
+        }
+        if (request.token().isEmpty()) {
+            return SlackReply.error("not_authed");
+        }
+        if (!request.token().get().equals(bot.token())) {
+            return SlackReply.error("invalid_auth");
+        }
+        Optional<SlackReply> injected = faults.take(request.method());
+        if (injected.isPresent()) {
+            return injected.get();
+        }
+        if (enforceTiers) {
+            String channel = request.params().getOrDefault("channel", request.param("channel_id"));
+            OptionalLong retryAfter = limiter.acquire(request.method(), channel);
+            if (retryAfter.isPresent()) {
+                return SlackReply.rateLimited(retryAfter.getAsLong());
+            }
+        }
+        try {
+            return handler.handle(request);
+        } catch (RuntimeException e) {
+            // A fake bug must not look like a Slack answer the app could handle; make it loud.
+            e.printStackTrace();
+            return new SlackReply(500, Map.of(), json.createObjectNode().put("ok", false)
+                    .put("error", "fake_internal_error: " + e), null);
+        }
+    }
+
+    private void serveUpload(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long number = seq.getAndIncrement();
+            var receivedAt = clock.instant();
+            String fileId = exchange.getRequestURI().getPath().substring(FileMethods.UPLOAD_PATH.length());
+            byte[] content = exchange.getRequestBody().readAllBytes();
+            String answer = fileMethods.receiveUpload(fileId, content);
+            int status = answer == null ? 404 : 200;
+            ledger.record(new SlackCall(number, UPLOAD_CALL, Map.of("file_id", fileId, "length", "" + content.length),
+                    receivedAt, status, answer == null ? "file_not_found" : null, null));
+            send(exchange, status, "text/plain; charset=utf-8",
+                    (answer == null ? "file_not_found" : answer).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** GET /_fake/stats and /_fake/ledger: lets a benchmark read the fake when it runs as its own process. */
+    private void serveInspection(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            ObjectNode body = json.createObjectNode();
+            body.put("calls", ledger.all().size()).put("rate_limited", ledger.rateLimitedCount());
+            if (exchange.getRequestURI().getPath().endsWith("/ledger")) {
+                ArrayNode calls = body.putArray("ledger");
+                for (SlackCall c : ledger.all()) {
+                    ObjectNode call = calls.addObject().put("seq", c.seq()).put("method", c.method())
+                            .put("received_at", c.receivedAt().toString()).put("http_status", c.httpStatus())
+                            .put("error", c.error()).put("produced_ts", c.producedTs());
+                    ObjectNode params = call.putObject("params");
+                    c.params().forEach((k, v) -> {
+                        if (!k.equals("token")) {
+                            params.put(k, v);
+                        }
+                    });
+                }
+            }
+            send(exchange, 200, "application/json; charset=utf-8", json.writeValueAsBytes(body));
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.threadwork.fakes.slack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+
+/** Renders workspace messages the way Slack's message objects look (the SDK's com.slack.api.model.Message). */
+final class MessageJson {
+
+    private final ObjectMapper json;
+    private final BotIdentity bot;
+
+    MessageJson(ObjectMapper json, BotIdentity bot) {
+        this.json = json;
+        this.bot = bot;
+    }
+
+    ObjectNode render(FakeMessage m, List<Reaction> reactions, List<FakeMessage> replies) {
+        ObjectNode node = json.createObjectNode();
+        node.put("type", "message");
+        node.put("user", m.user());
+        if (m.fromBot()) {
+            node.put("bot_id", m.botId());
+            node.put("app_id", bot.appId());
+            node.putObject("bot_profile").put("id", m.botId()).put("app_id", bot.appId())
+                    .put("name", bot.botName()).put("team_id", bot.teamId()).put("deleted", false);
+        }
+        node.put("team", bot.teamId());
+        node.put("text", m.text() == null ? "" : m.text());
+        node.put("ts", m.ts());
+        if (m.threadTs() != null) {
+            node.put("thread_ts", m.threadTs());
+        }
+        if (m.updateCount() > 0 && m.streamState() == FakeMessage.StreamState.NOT_STREAMED) {
+            node.putObject("edited").put("user", m.user()).put("ts", m.ts());
+        }
+        JsonNode blocks = parseOrNull(m.blocksJson());
+        if (blocks != null) {
+            node.set("blocks", blocks);
+        }
+        if (!m.fileIds().isEmpty()) {
+            ArrayNode files = node.putArray("files");
+            m.fileIds().forEach(id -> files.addObject().put("id", id));
+        }
+        if (!reactions.isEmpty()) {
+            ArrayNode array = node.putArray("reactions");
+            for (Reaction r : reactions) {
+                ObjectNode rn = array.addObject().put("name", r.name()).put("count", r.users().size());
+                r.users().forEach(rn.putArray("users")::add);
+            }
+        }
+        if (!m.isReply() && !replies.isEmpty()) {
+            // Thread roots carry reply metadata, as in conversations.replies / history.
+            node.put("thread_ts", m.ts());
+            node.put("reply_count", replies.size());
+            node.put("latest_reply", replies.getLast().ts());
+            ArrayNode replyUsers = node.putArray("reply_users");
+            replies.stream().map(FakeMessage::user).distinct().forEach(replyUsers::add);
+            node.put("reply_users_count", replyUsers.size());
+        }
+        return node;
+    }
+
+    ObjectNode render(FakeMessage m) {
+        return render(m, List.of(), List.of());
+    }
+
+    JsonNode parseOrNull(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return json.readTree(text);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
