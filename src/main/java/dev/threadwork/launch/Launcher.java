@@ -32,9 +32,23 @@ public final class Launcher {
             payaraArgs.add(port);
         }
         payaraArgs.addAll(List.of(args));
+        exitZeroOnTerm();
         Class.forName("fish.payara.micro.PayaraMicro")
                 .getMethod("main", String[].class)
                 .invoke(null, (Object) payaraArgs.toArray(String[]::new));
+    }
+
+    /**
+     * A SIGTERM is an orderly stop (orchestrators send it): run the shutdown hooks, which undeploy
+     * the application and let it flush its queues, and exit 0 rather than the JVM's default 143.
+     */
+    @SuppressWarnings("removal")
+    private static void exitZeroOnTerm() {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> new Thread(() -> System.exit(0), "sigterm").start());
+        } catch (IllegalArgumentException | UnsupportedOperationException e) {
+            // no SIGTERM on this platform: the JVM's default handling applies
+        }
     }
 
     /** Same precedence as the application: environment, then system property, then the file. */
