@@ -9,7 +9,13 @@ public interface EventSink {
     /** The last event already rendered for the session, to resume after. */
     Optional<String> resumeAfter(String sessionId);
 
-    void onEvent(Binding binding, AgentEvent event);
+    /**
+     * Renders one event.
+     *
+     * @return whether the session is still live (running or waiting for someone); when it is not,
+     *         its stream is closed until the next user event
+     */
+    boolean onEvent(Binding binding, AgentEvent event);
 
     default void onPreview(Binding binding, AgentEvent.TextPreview preview) {
     }

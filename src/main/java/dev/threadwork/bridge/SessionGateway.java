@@ -25,6 +25,9 @@ public interface SessionGateway {
 
     void archive(String sessionId);
 
+    /** The session's persisted events, oldest first (to rebuild what a thread shows after a restart). */
+    java.util.List<dev.threadwork.agents.AgentEvent> history(String sessionId);
+
     /** The full text of a tool call's result, looked up in the session's history. */
     Optional<String> toolResultText(String sessionId, String toolUseId);
 

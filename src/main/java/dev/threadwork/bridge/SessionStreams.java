@@ -145,7 +145,9 @@ public final class SessionStreams implements AutoCloseable {
 
         @Override
         public void onEvent(AgentEvent event) {
-            sink.onEvent(binding, event);
+            if (!sink.onEvent(binding, event)) {
+                detach(binding.sessionId().orElseThrow());
+            }
         }
 
         @Override
