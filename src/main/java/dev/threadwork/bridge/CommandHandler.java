@@ -63,7 +63,12 @@ public final class CommandHandler {
         if (!permissions.mayTalk(teamId, channelId, userId)) {
             return ControlReply.refused("This channel's agent sessions are limited to an allow-list; ask an admin to add you.");
         }
-        String ts = poster.postRoot(channelId, "<@" + userId + "> asked: " + task);
+        String ts;
+        try {
+            ts = poster.postRoot(channelId, "<@" + userId + "> asked: " + task);
+        } catch (IllegalStateException e) {
+            return ControlReply.refused("I couldn't start the thread: " + e.getMessage() + ".");
+        }
         router.accept(new SlackMessage(teamId, channelId, userId, ts, Optional.empty(), task, false, true, false,
                 Optional.empty()));
         return ControlReply.done("Started a session in " + poster.permalink(channelId, ts) + ".");
