@@ -81,7 +81,7 @@ public final class SlackActions {
                             .element(plainTextInput(t -> t.actionId("amount").placeholder(plainText("e.g. 20")))))));
             return ctx.ack();
         });
-        app.blockAction("tool_output", (request, ctx) -> {
+        app.blockAction(java.util.regex.Pattern.compile("^tool_output(_.*)?$"), (request, ctx) -> {
             showToolOutput(ctx, request.getPayload());
             return ctx.ack();
         });
