@@ -17,6 +17,9 @@ public interface EventSink {
      */
     boolean onEvent(Binding binding, AgentEvent event);
 
+    /** Whether the session is running or waiting for someone, as far as rendering knows. */
+    boolean live(String sessionId);
+
     default void onPreview(Binding binding, AgentEvent.TextPreview preview) {
     }
 

@@ -106,6 +106,7 @@ public final class OutboxDelivery implements AutoCloseable {
             }
             String text = message.sentText().orElseGet(() -> composer.compose(message, binding));
             outbox.markSending(message.id(), text);
+            streams.sending(binding);
             gateway.send(sessionId, new OutboundEvent.UserMessage(text));
             outbox.markDelivered(message.id());
             notices.delivered(message.thread(), message.messageTs());
@@ -118,6 +119,12 @@ public final class OutboxDelivery implements AutoCloseable {
             LOG.info(() -> "Agents API unavailable; message " + message.id() + " waits " + backoff.toSeconds() + " s");
         } catch (SessionGateway.Rejected e) {
             outbox.markFailed(message.id(), e.getMessage());
+            boolean neverStarted = message.kind() == InboundMessage.Kind.START
+                    && bindings.find(message.thread()).flatMap(Binding::sessionId).isEmpty();
+            if (neverStarted) {
+                notices.startFailed(message.thread(), message.messageTs(), e.getMessage());
+                return;
+            }
             if (e.sessionGone()) {
                 bindings.find(message.thread()).flatMap(Binding::sessionId).ifPresent(sessionId -> {
                     bindings.markEnded(sessionId);

@@ -27,7 +27,10 @@ public final class SessionStreams implements AutoCloseable {
     private final EventSink sink;
     private final String instanceId;
     private final Duration leaseTtl;
+    private static final Duration RECENT_SEND = Duration.ofSeconds(30);
+
     private final ConcurrentHashMap<String, AutoCloseable> open = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Instant> lastSent = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService renewer =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("lease-renewer").factory());
@@ -80,12 +83,40 @@ public final class SessionStreams implements AutoCloseable {
         });
     }
 
-    /** Closes the session's stream and gives up its lease (the session went idle or ended). */
+    /**
+     * A message is about to be sent to the session: make sure its stream is open, and keep it open
+     * for a while even if an idle event from before the message asks to close it.
+     */
+    public void sending(Binding binding) {
+        String sessionId = binding.sessionId().orElseThrow();
+        synchronized (lockFor(sessionId)) {
+            lastSent.put(sessionId, Instant.now());
+            ensureAttached(binding);
+        }
+    }
+
+    /**
+     * Closes the session's stream and gives up its lease (the session went idle or ended), unless a
+     * message went to the session moments ago: the idle event may predate it, so the stream stays
+     * and the question is asked again later.
+     */
     public void detach(String sessionId) {
         workers.execute(() -> {
-            AutoCloseable stream = open.remove(sessionId);
-            closeQuietly(stream);
-            leases.release(sessionId, instanceId);
+            synchronized (lockFor(sessionId)) {
+                Instant sent = lastSent.get(sessionId);
+                if (sent != null && sent.isAfter(Instant.now().minus(RECENT_SEND))) {
+                    renewer.schedule(() -> {
+                        if (!sink.live(sessionId)) {
+                            detach(sessionId);
+                        }
+                    }, RECENT_SEND.toSeconds(), TimeUnit.SECONDS);
+                    return;
+                }
+                lastSent.remove(sessionId);
+                AutoCloseable stream = open.remove(sessionId);
+                closeQuietly(stream);
+                leases.release(sessionId, instanceId);
+            }
         });
     }
 

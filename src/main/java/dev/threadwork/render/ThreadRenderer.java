@@ -107,6 +107,20 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     }
 
     @Override
+    public boolean live(String sessionId) {
+        SessionView view;
+        synchronized (views) {
+            view = views.get(sessionId);
+        }
+        if (view == null) {
+            return states.find(sessionId).map(RenderState::live).orElse(true);
+        }
+        synchronized (view) {
+            return view.turn == null || view.turn.live();
+        }
+    }
+
+    @Override
     public boolean onEvent(Binding binding, AgentEvent event) {
         SessionView view = view(binding);
         synchronized (view) {
