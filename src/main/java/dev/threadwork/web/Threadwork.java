@@ -2,12 +2,53 @@ package dev.threadwork.web;
 
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
+import dev.threadwork.agents.AgentsClient;
+import dev.threadwork.agents.AgentsClientSettings;
+import dev.threadwork.bridge.AgentsGateway;
+import dev.threadwork.bridge.Binding;
+import dev.threadwork.bridge.ChannelDefaults;
+import dev.threadwork.bridge.CommandHandler;
+import dev.threadwork.bridge.InboundRouter;
+import dev.threadwork.bridge.MessageComposer;
+import dev.threadwork.bridge.OutboxDelivery;
+import dev.threadwork.bridge.Permissions;
+import dev.threadwork.bridge.Restarter;
+import dev.threadwork.bridge.SessionControl;
+import dev.threadwork.bridge.SessionGateway;
+import dev.threadwork.bridge.SessionStarter;
+import dev.threadwork.bridge.SessionStreams;
+import dev.threadwork.bridge.ThreadKeywords;
 import dev.threadwork.config.ThreadworkConfig;
+import dev.threadwork.render.CostEstimator;
+import dev.threadwork.render.SlackAnswerFormatter;
+import dev.threadwork.render.SlackOutbound;
+import dev.threadwork.render.ThreadRenderer;
+import dev.threadwork.slack.SlackActions;
 import dev.threadwork.slack.SlackClients;
+import dev.threadwork.slack.SlackCommands;
 import dev.threadwork.slack.SlackConnectivity;
+import dev.threadwork.slack.SlackInbound;
+import dev.threadwork.slack.SlackPeople;
+import dev.threadwork.slack.SlackRootPoster;
+import dev.threadwork.slack.SlackThreadHistory;
+import dev.threadwork.slack.SlackThreadSearch;
+import dev.threadwork.slack.SocketModeTransport;
 import dev.threadwork.store.Database;
+import dev.threadwork.store.InboundMessages;
+import dev.threadwork.store.JdbcAuditLog;
+import dev.threadwork.store.JdbcChannelSettings;
+import dev.threadwork.store.JdbcRenderStates;
+import dev.threadwork.store.Jdbc;
+import dev.threadwork.store.SessionLeases;
+import dev.threadwork.store.ThreadBindings;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,14 +59,23 @@ import java.util.logging.Logger;
 public final class Threadwork implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Threadwork.class.getName());
+    private static final Duration LEASE_TTL = Duration.ofSeconds(60);
+    private static final int MAX_ANSWER_MESSAGES = 5;
 
     private final ThreadworkConfig config;
+    private final Clock clock = Clock.systemUTC();
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private Database database;
-    private SlackClients slackClients;
     private SlackConnectivity slackConnectivity;
+    private SocketModeTransport socketMode;
     private App boltApp;
+    private SlackOutbound outbound;
+    private OutboxDelivery delivery;
+    private SessionStreams streams;
+    private SessionGateway gateway;
+    private final AtomicReference<String> agentProblem = new AtomicReference<>();
     private volatile boolean migrated;
+    private volatile boolean acceptingWork = true;
 
     public Threadwork(ThreadworkConfig config) {
         this.config = config;
@@ -37,27 +87,109 @@ public final class Threadwork implements AutoCloseable {
             int ran = database.migrate();
             LOG.info(() -> "Database schema is current (" + ran + " migrations applied now)");
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the database at THREADWORK_DB_URL cannot be used: "
-                    + rootMessage(e), e);
+            throw new IllegalStateException("the database at THREADWORK_DB_URL cannot be used: " + rootMessage(e), e);
         }
         migrated = true;
+        Jdbc jdbc = new Jdbc(database.dataSource());
+        ThreadBindings bindings = new ThreadBindings(jdbc);
+        InboundMessages outbox = new InboundMessages(jdbc);
+        JdbcChannelSettings channelSettings = new JdbcChannelSettings(jdbc);
+        JdbcRenderStates renderStates = new JdbcRenderStates(jdbc);
+        JdbcAuditLog audit = new JdbcAuditLog(jdbc);
 
-        slackClients = track(new SlackClients(config.slack()));
+        SlackClients slackClients = track(new SlackClients(config.slack()));
         slackConnectivity = track(new SlackConnectivity(slackClients.methods()));
         slackConnectivity.start();
 
+        ThreadworkConfig.Anthropic anthropic = config.anthropic();
+        AgentsClient agents = track(new AgentsClient(new AgentsClientSettings(anthropic.baseUrl(), anthropic.apiKey(),
+                anthropic.streamIdleTimeout(), anthropic.createsPerMinute(), anthropic.readsPerMinute())));
+        gateway = new AgentsGateway(agents);
+
+        outbound = track(new SlackOutbound(slackClients.slack().methodsAsync(config.slack().botToken().reveal())));
+        ThreadRenderer renderer = new ThreadRenderer(outbound, renderStates, bindings, gateway,
+                new SlackThreadSearch(slackClients.methods()), new SlackAnswerFormatter(MAX_ANSWER_MESSAGES),
+                new CostEstimator(config.prices().inputPerMillion(), config.prices().outputPerMillion()), clock);
+        streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), renderer, config.instanceId(), LEASE_TTL));
+
+        ChannelDefaults defaults = new ChannelDefaults(channelSettings, anthropic.agentId(), anthropic.environmentId());
+        Permissions permissions = new Permissions(channelSettings, config.admins());
+        SlackPeople people = new SlackPeople(slackClients.methods());
+        AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
+        InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
+                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake));
+        MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
+                () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
+                config.contextBudgetChars());
+        delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, clock), composer,
+                gateway, streams, renderer, clock));
+        deliveryRef.set(delivery);
+
+        SessionControl control = new SessionControl(bindings, gateway, streams, permissions, audit, renderer, clock);
+        CommandHandler commands = new CommandHandler(bindings, router, control, gateway, permissions, channelSettings, defaults,
+                renderStates, new SlackRootPoster(slackClients.methods()), audit, clock);
+        ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
+        track(work::shutdownNow);
+
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .slack(slackClients.slack())
-                .singleTeamBotToken(config.slack().botToken().reveal());
+                .singleTeamBotToken(config.slack().botToken().reveal())
+                .allEventsApiAutoAckEnabled(true);
         config.slack().signingSecret().ifPresent(secret -> appConfig.signingSecret(secret.reveal()));
         boltApp = new App(appConfig.build());
+        boltApp.use((request, response, chain) -> acceptingWork ? chain.next(request)
+                : com.slack.api.bolt.response.Response.builder().statusCode(503).body("Shutting down").build());
+        new SlackInbound(router, new ThreadKeywords(bindings, outbox, control, commands, router, renderer)).register(boltApp);
+        new SlackCommands(commands, work).register(boltApp);
+        new SlackActions(control, new Restarter(outbox, router), bindings, gateway, work).register(boltApp);
+
+        delivery.start();
+        reattachLiveSessions(bindings, renderStates);
+        validateAgentSettings(work);
+        config.slack().appToken().ifPresent(token -> {
+            socketMode = track(new SocketModeTransport(token, boltApp));
+            socketMode.start();
+        });
+    }
+
+    /** Sessions that were running or waiting when the bot stopped get their streams back, paced by the client. */
+    private void reattachLiveSessions(ThreadBindings bindings, JdbcRenderStates renderStates) {
+        List<Binding> live = renderStates.liveSessions().stream()
+                .map(bindings::findBySession).flatMap(Optional::stream)
+                .filter(Binding::live)
+                .toList();
+        if (!live.isEmpty()) {
+            LOG.info(() -> "Re-attaching " + live.size() + " live sessions");
+            streams.reattach(live);
+        }
+    }
+
+    /** A wrong default agent or environment is reported at once (readiness), without blocking start-up. */
+    private void validateAgentSettings(ExecutorService work) {
+        work.execute(() -> {
+            try {
+                List<String> problems = new ArrayList<>();
+                if (!gateway.agentExists(config.anthropic().agentId())) {
+                    problems.add("THREADWORK_AGENT_ID " + config.anthropic().agentId() + " does not exist");
+                }
+                if (!gateway.environmentExists(config.anthropic().environmentId())) {
+                    problems.add("THREADWORK_ENVIRONMENT_ID " + config.anthropic().environmentId() + " does not exist");
+                }
+                if (!problems.isEmpty()) {
+                    agentProblem.set(String.join("; ", problems));
+                    LOG.severe(() -> "Configuration problem: " + agentProblem.get());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not check the agent and environment yet: " + e.getMessage());
+            }
+        });
     }
 
     public App boltApp() {
         return boltApp;
     }
 
-    /** Ready when the schema is migrated and Slack accepted the bot token. */
+    /** Ready when the schema is migrated, Slack accepted the bot token, and (Socket Mode) the socket is up. */
     public Readiness readiness() {
         List<String> problems = new ArrayList<>();
         if (!migrated) {
@@ -65,6 +197,13 @@ public final class Threadwork implements AutoCloseable {
         }
         if (slackConnectivity == null || slackConnectivity.identity().isEmpty()) {
             problems.add(slackConnectivity == null ? "Slack not started" : slackConnectivity.problem());
+        }
+        if (socketMode != null && !socketMode.connected()) {
+            problems.add("Socket Mode is not connected");
+        }
+        Optional.ofNullable(agentProblem.get()).ifPresent(problems::add);
+        if (!acceptingWork) {
+            problems.add("shutting down");
         }
         return new Readiness(problems);
     }
@@ -74,6 +213,16 @@ public final class Threadwork implements AutoCloseable {
         public boolean ready() {
             return problems.isEmpty();
         }
+    }
+
+    /** Figures for /metrics. */
+    public record Figures(int openStreams, int outboxBacklog, int slackBacklog, long slackCalls, long slackRateLimited) {
+    }
+
+    public Figures figures() {
+        return new Figures(streams == null ? 0 : streams.openCount(), delivery == null ? 0 : delivery.backlog(),
+                outbound == null ? 0 : outbound.backlog(), outbound == null ? 0 : outbound.callCount(),
+                outbound == null ? 0 : outbound.rateLimitedCount());
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
@@ -89,8 +238,27 @@ public final class Threadwork implements AutoCloseable {
         return root.getMessage();
     }
 
+    /**
+     * A graceful stop: refuse new Slack requests (Slack retries them elsewhere or later), give the
+     * outbox and the Slack queue a bounded time to drain, then close everything. What is left stays
+     * in the database for the next start.
+     */
     @Override
     public void close() {
+        acceptingWork = false;
+        long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
+        try {
+            while (delivery != null && delivery.backlog() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50); // draining: the outbox is in the database either way
+            }
+            if (outbound != null) {
+                outbound.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Draining at shutdown failed: " + e.getMessage());
+        }
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();

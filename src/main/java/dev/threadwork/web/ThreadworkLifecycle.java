@@ -23,6 +23,9 @@ public class ThreadworkLifecycle {
     @Inject
     Config mpConfig;
 
+    @Inject
+    org.eclipse.microprofile.metrics.MetricRegistry metrics;
+
     private volatile Threadwork threadwork;
 
     void onStart(@Observes Startup startup) {
@@ -36,6 +39,7 @@ public class ThreadworkLifecycle {
             Threadwork started = new Threadwork(config);
             started.start();
             threadwork = started;
+            ThreadworkMetrics.register(metrics, this);
         } catch (RuntimeException e) {
             throw FatalStartup.exit(EXIT_START_FAILED, "Threadwork cannot start: " + e.getMessage());
         }
