@@ -1,0 +1,153 @@
+package dev.threadwork.it;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.threadwork.fakes.agents.FakeManagedAgents;
+import dev.threadwork.fakes.slack.BotIdentity;
+import dev.threadwork.fakes.slack.FakeSlack;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The real application against both loopback fakes: what every integration test starts with.
+ * Also speaks Slack's side of the Events API: signed deliveries of mentions and messages.
+ */
+public final class Harness implements AutoCloseable {
+
+    public static final String TEAM = "T0FAKE0001";
+    public static final String BOT_USER = "U0BOT00001";
+    public static final String CHANNEL = "C0GENERAL1";
+    public static final String ALICE = "U0ALICE001";
+    public static final String BOB = "U0BOB00001";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public final FakeSlack slack;
+    public final FakeManagedAgents agents;
+    public final Path workDir;
+    public AppProcess app;
+    private final SlackRequests requests = new SlackRequests(TestSecrets.SIGNING_SECRET);
+    private final AtomicLong eventIds = new AtomicLong(System.nanoTime() % 1_000_000);
+    private final Map<String, String> extraEnv = new HashMap<>();
+
+    public Harness(String name) {
+        this.slack = new FakeSlack(BotIdentity.defaults().withToken(TestSecrets.BOT_TOKEN), 0, Clock.systemUTC()).start();
+        this.agents = new FakeManagedAgents(TestSecrets.API_KEY, 0).start();
+        this.workDir = Path.of("target", "it", name + "-" + System.currentTimeMillis()).toAbsolutePath();
+        slack.addUser(ALICE, "Alice", "Alice Example", false);
+        slack.addUser(BOB, "Bob", "Bob Example", false);
+        slack.addChannel(CHANNEL, "general", false);
+    }
+
+    public Harness env(String key, String value) {
+        extraEnv.put(key, value);
+        return this;
+    }
+
+    public Harness startApp() throws IOException {
+        Map<String, String> env = AppProcess.validEnv(slack.apiUrl(), agents.baseUrl());
+        env.put("THREADWORK_ADMINS", "U0ADMIN001");
+        env.putAll(extraEnv);
+        app = new AppProcess(env, workDir).startReady();
+        return this;
+    }
+
+    /** Starts the application again on the same database (after a stop or a kill). */
+    public Harness restartApp() throws IOException, InterruptedException {
+        Map<String, String> env = AppProcess.validEnv(slack.apiUrl(), agents.baseUrl());
+        env.put("THREADWORK_ADMINS", "U0ADMIN001");
+        env.putAll(extraEnv);
+        env.put("THREADWORK_PORT", Integer.toString(app.port()));
+        app = new AppProcess(env, workDir).startReady();
+        return this;
+    }
+
+    // ---- Slack's side ------------------------------------------------------------------------------
+
+    /** A human message that exists in the fake workspace (so reactions on it work), not yet delivered. */
+    public String humanMessage(String channel, String threadTs, String user, String text) {
+        String ts = slack.nextTs();
+        slack.seedMessage(channel, ts, threadTs, user, text);
+        return ts;
+    }
+
+    public ObjectNode mentionEvent(String channel, String user, String ts, String threadTs, String text) {
+        ObjectNode event = JSON.createObjectNode().put("type", "app_mention").put("user", user)
+                .put("text", "<@" + BOT_USER + "> " + text).put("ts", ts).put("channel", channel).put("event_ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return event;
+    }
+
+    public ObjectNode messageEvent(String channel, String channelType, String user, String ts, String threadTs, String text) {
+        ObjectNode event = JSON.createObjectNode().put("type", "message").put("user", user).put("text", text)
+                .put("ts", ts).put("channel", channel).put("channel_type", channelType).put("event_ts", ts);
+        if (threadTs != null) {
+            event.put("thread_ts", threadTs);
+        }
+        return event;
+    }
+
+    public String envelope(ObjectNode event, String eventId) {
+        ObjectNode body = JSON.createObjectNode().put("token", "legacy").put("team_id", TEAM).put("api_app_id", "A0APP00001")
+                .put("type", "event_callback").put("event_id", eventId).put("event_time", System.currentTimeMillis() / 1000);
+        body.set("event", event);
+        body.putArray("authorizations").addObject().put("team_id", TEAM).put("user_id", BOT_USER).put("is_bot", true);
+        return body.toString();
+    }
+
+    public String newEventId() {
+        return "Ev" + eventIds.incrementAndGet();
+    }
+
+    /** Delivers an event the way Slack does (signed), and returns the HTTP status. */
+    public int deliver(ObjectNode event) throws IOException, InterruptedException {
+        return deliver(envelope(event, newEventId()), Map.of());
+    }
+
+    public int deliver(String body, Map<String, String> extraHeaders) throws IOException, InterruptedException {
+        Map<String, String> headers = new HashMap<>(requests.signedHeaders(body, "application/json"));
+        headers.putAll(extraHeaders);
+        return app.post("/slack/events", headers, body).statusCode();
+    }
+
+    /** A slash command or interactivity payload (form-encoded), signed. */
+    public HttpResponse<String> deliverForm(Map<String, String> fields) throws IOException, InterruptedException {
+        String body = SlackRequests.form(fields);
+        return app.post("/slack/events", requests.signedHeaders(body, "application/x-www-form-urlencoded"), body);
+    }
+
+    /** Mentions the bot at the top level of the channel and returns the new thread's ts. */
+    public String startThread(String user, String text) throws IOException, InterruptedException {
+        String ts = humanMessage(CHANNEL, null, user, "<@" + BOT_USER + "> " + text);
+        int status = deliver(mentionEvent(CHANNEL, user, ts, null, text));
+        if (status != 200) {
+            throw new AssertionError("Slack delivery answered " + status);
+        }
+        return ts;
+    }
+
+    /** The session the fake agents API created for a thread (waits for it). */
+    public String sessionOf(String threadTs) {
+        return await("a session for thread " + threadTs).atMost(Duration.ofSeconds(30)).until(() -> agents.sessionIds().stream()
+                .filter(id -> threadTs.equals(agents.session(id).metadata().path("slack_thread_ts").asText()))
+                .findFirst().orElse(null), id -> id != null);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (app != null) {
+            app.close();
+        }
+        agents.close();
+        slack.close();
+    }
+}
