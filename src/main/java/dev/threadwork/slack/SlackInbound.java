@@ -60,7 +60,8 @@ public final class SlackInbound {
             return;
         }
         InboundRouter.Outcome outcome = router.accept(message);
-        if (ctx.getRetryNum() > 0) {
+        Integer retry = ctx.getRetryNum(); // null on a first delivery
+        if (retry != null && retry > 0) {
             LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);
         }
     }

@@ -64,7 +64,9 @@ public class SlackEventsServlet extends HttpServlet {
             slackResponse = app.run(slackRequest);
         } catch (Exception e) {
             // Malformed JSON, wrong field types and the like: the client's fault, never a 5xx.
-            LOG.log(Level.INFO, "Rejected a malformed Slack request: {0}", e.getClass().getSimpleName());
+            LOG.log(Level.INFO, "Rejected a malformed Slack request: {0} at {1}", new Object[] {e.getClass().getSimpleName(),
+                    e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?"});
+            LOG.log(Level.FINE, "Malformed Slack request", e);
             writePlain(response, 400, "Malformed Slack payload");
             return;
         }

@@ -196,7 +196,8 @@ public final class Threadwork implements AutoCloseable {
             problems.add("database not migrated");
         }
         if (slackConnectivity == null || slackConnectivity.identity().isEmpty()) {
-            problems.add(slackConnectivity == null ? "Slack not started" : slackConnectivity.problem());
+            problems.add(slackConnectivity == null ? "Slack not started"
+                    : java.util.Objects.requireNonNullElse(slackConnectivity.problem(), "auth.test not answered yet"));
         }
         if (socketMode != null && !socketMode.connected()) {
             problems.add("Socket Mode is not connected");
