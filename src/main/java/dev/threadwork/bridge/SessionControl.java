@@ -19,6 +19,8 @@ public final class SessionControl {
     private final AuditLog audit;
     private final ControlEvents events;
     private final Clock clock;
+    private final java.util.concurrent.locks.Lock[] confirmLocks = java.util.stream.Stream
+            .generate(java.util.concurrent.locks.ReentrantLock::new).limit(32).toArray(java.util.concurrent.locks.Lock[]::new);
 
     public SessionControl(BindingStore bindings, SessionGateway gateway, SessionStreams streams, Permissions permissions,
                           AuditLog audit, ControlEvents events, Clock clock) {
@@ -62,6 +64,18 @@ public final class SessionControl {
     /** Answers a tool call waiting for confirmation. A second answer, or one for a call that moved on, changes nothing. */
     public ControlReply confirm(String teamId, String userId, String sessionId, String toolUseId, boolean allow,
                                 Optional<String> denyMessage) {
+        // One answer per tool call even when two clicks arrive together: check and send under one lock.
+        java.util.concurrent.locks.Lock lock = confirmLocks[Math.floorMod(sessionId.hashCode(), confirmLocks.length)];
+        lock.lock();
+        try {
+            return confirmOnce(teamId, userId, sessionId, toolUseId, allow, denyMessage);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private ControlReply confirmOnce(String teamId, String userId, String sessionId, String toolUseId, boolean allow,
+                                     Optional<String> denyMessage) {
         String action = allow ? "approve" : "deny";
         Optional<AuditLog.Entry> earlier = audit.forSession(sessionId).stream()
                 .filter(e -> e.outcome() == AuditLog.Outcome.DONE && e.detail().equals(toolUseId)

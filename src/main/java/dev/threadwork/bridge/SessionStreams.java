@@ -54,7 +54,8 @@ public final class SessionStreams implements AutoCloseable {
         if (open.containsKey(sessionId)) {
             return true;
         }
-        synchronized (lockFor(sessionId)) {
+        lockFor(sessionId).lock();
+        try {
             if (open.containsKey(sessionId)) {
                 return true;
             }
@@ -66,6 +67,8 @@ public final class SessionStreams implements AutoCloseable {
             open.put(sessionId, stream);
             LOG.fine(() -> "Streaming " + sessionId + " after " + resumeAfter.orElse("the start"));
             return true;
+        } finally {
+            lockFor(sessionId).unlock();
         }
     }
 
@@ -89,9 +92,12 @@ public final class SessionStreams implements AutoCloseable {
      */
     public void sending(Binding binding) {
         String sessionId = binding.sessionId().orElseThrow();
-        synchronized (lockFor(sessionId)) {
+        lockFor(sessionId).lock();
+        try {
             lastSent.put(sessionId, Instant.now());
             ensureAttached(binding);
+        } finally {
+            lockFor(sessionId).unlock();
         }
     }
 
@@ -102,7 +108,8 @@ public final class SessionStreams implements AutoCloseable {
      */
     public void detach(String sessionId) {
         workers.execute(() -> {
-            synchronized (lockFor(sessionId)) {
+            lockFor(sessionId).lock();
+            try {
                 Instant sent = lastSent.get(sessionId);
                 if (sent != null && sent.isAfter(Instant.now().minus(RECENT_SEND))) {
                     renewer.schedule(() -> {
@@ -116,6 +123,8 @@ public final class SessionStreams implements AutoCloseable {
                 AutoCloseable stream = open.remove(sessionId);
                 closeQuietly(stream);
                 leases.release(sessionId, instanceId);
+            } finally {
+                lockFor(sessionId).unlock();
             }
         });
     }
@@ -138,10 +147,15 @@ public final class SessionStreams implements AutoCloseable {
         }
     }
 
-    /** Striped, so that memory stays bounded however many sessions come and go. */
-    private final Object[] locks = java.util.stream.Stream.generate(Object::new).limit(64).toArray();
+    /**
+     * Striped, so that memory stays bounded however many sessions come and go; locks rather than
+     * monitors, because the holder waits for a connection and must not pin a virtual thread's carrier.
+     */
+    private final java.util.concurrent.locks.ReentrantLock[] locks = java.util.stream.Stream
+            .generate(java.util.concurrent.locks.ReentrantLock::new).limit(64)
+            .toArray(java.util.concurrent.locks.ReentrantLock[]::new);
 
-    private Object lockFor(String sessionId) {
+    private java.util.concurrent.locks.ReentrantLock lockFor(String sessionId) {
         return locks[Math.floorMod(sessionId.hashCode(), locks.length)];
     }
 

@@ -74,8 +74,12 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         this.clock = clock;
     }
 
-    /** Mutable rendering state of one session; guarded by its own monitor. */
+    /**
+     * Mutable rendering state of one session, guarded by its lock (a lock, not a monitor: the
+     * holder may wait for Slack, and a virtual thread must not pin its carrier meanwhile).
+     */
     private static final class SessionView {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
         final Binding binding;
         RenderState state;
         Turn turn;
@@ -115,15 +119,19 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         if (view == null) {
             return states.find(sessionId).map(RenderState::live).orElse(true);
         }
-        synchronized (view) {
+        view.lock.lock();
+        try {
             return view.turn == null || view.turn.live();
+        } finally {
+            view.lock.unlock();
         }
     }
 
     @Override
     public boolean onEvent(Binding binding, AgentEvent event) {
         SessionView view = view(binding);
-        synchronized (view) {
+        view.lock.lock();
+        try {
             try {
                 render(view, event);
             } catch (RuntimeException e) {
@@ -133,13 +141,16 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             boolean live = view.turn == null || view.turn.live();
             save(view, withEvent(view.state, event.id(), live));
             return live;
+        } finally {
+            view.lock.unlock();
         }
     }
 
     @Override
     public void onPreview(Binding binding, AgentEvent.TextPreview preview) {
         SessionView view = view(binding);
-        synchronized (view) {
+        view.lock.lock();
+        try {
             Instant now = clock.instant();
             if (preview.textSoFar().isBlank() || Duration.between(view.lastPreviewAt, now).compareTo(PREVIEW_INTERVAL) < 0) {
                 return; // best effort: the authoritative agent.message replaces it anyway
@@ -153,6 +164,8 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             } else {
                 outbound.submit(new SlackCall.Update(view.thread().channelId(), view.state.answerTs().get(), text, List.of()));
             }
+        } finally {
+            view.lock.unlock();
         }
     }
 
@@ -280,8 +293,11 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         toldQueued.remove(thread);
         bindings.find(thread).filter(b -> b.sessionId().isPresent()).ifPresent(binding -> {
             SessionView view = view(binding);
-            synchronized (view) {
+            view.lock.lock();
+            try {
                 view.triggerTs = messageTs;
+            } finally {
+                view.lock.unlock();
             }
         });
         outbound.submit(new SlackCall.React(thread.channelId(), messageTs, "eyes", true));
@@ -324,12 +340,15 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     @Override
     public void confirmationAnswered(Binding binding, String toolUseId, String userId, boolean allowed, Instant at) {
         SessionView view = view(binding);
-        synchronized (view) {
+        view.lock.lock();
+        try {
             if (view.turn != null) {
                 view.turn.answered(toolUseId, userId, allowed, at);
                 syncCard(view, clock.instant());
                 save(view, view.state);
             }
+        } finally {
+            view.lock.unlock();
         }
     }
 

@@ -1,0 +1,155 @@
+package dev.threadwork.it;
+
+import static dev.threadwork.it.Harness.ALICE;
+import static dev.threadwork.it.Harness.BOB;
+import static dev.threadwork.it.Harness.CHANNEL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.threadwork.fakes.agents.Scripts;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Steering sessions from Slack: /agent, buttons, keywords; permissions, double clicks and late clicks. */
+class ControlIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ADMIN = "U0ADMIN001";
+    private static Harness harness;
+
+    @BeforeAll
+    static void start() throws Exception {
+        harness = new Harness("control").startApp();
+        harness.slack.addUser(ADMIN, "Admin", "Ada Admin", false);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        harness.close();
+    }
+
+    private static HttpResponse<String> command(String user, String text) throws Exception {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("token", "legacy");
+        fields.put("team_id", Harness.TEAM);
+        fields.put("team_domain", "test");
+        fields.put("channel_id", CHANNEL);
+        fields.put("channel_name", "general");
+        fields.put("user_id", user);
+        fields.put("user_name", user.toLowerCase());
+        fields.put("command", "/agent");
+        fields.put("text", text);
+        fields.put("api_app_id", "A0APP00001");
+        fields.put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
+        fields.put("trigger_id", "1.2.3");
+        return harness.deliverForm(fields);
+    }
+
+    private static HttpResponse<String> click(String user, String actionId, String value) throws Exception {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP00001")
+                .put("token", "legacy").put("trigger_id", "1.2.3")
+                .put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", Harness.TEAM);
+        payload.putObject("team").put("id", Harness.TEAM).put("domain", "test");
+        payload.putObject("channel").put("id", CHANNEL).put("name", "general");
+        payload.putObject("container").put("type", "message").put("channel_id", CHANNEL).put("message_ts", "1.1");
+        payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId).put("block_id", "b")
+                .put("value", value).put("action_ts", "1.2");
+        return harness.deliverForm(Map.of("payload", payload.toString()));
+    }
+
+    private static long eventsOfType(String session, String type) {
+        return harness.agents.session(session).events().stream().filter(e -> type.equals(e.path("type").asText())).count();
+    }
+
+    @Test
+    void helpAndUnknownSubcommandsAnswerWithTheUsage() throws Exception {
+        HttpResponse<String> help = command(ALICE, "help");
+        assertThat(help.statusCode()).isEqualTo(200);
+        assertThat(help.body()).contains("/agent new <task>").contains("/agent list");
+
+        HttpResponse<String> unknown = command(ALICE, "frobnicate now");
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("I don't know `frobnicate`").contains("/agent new <task>");
+    }
+
+    @Test
+    void agentNewStartsAThreadAndListShowsIt() throws Exception {
+        assertThat(command(ALICE, "new tidy up the changelog").statusCode()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> harness.slack.workspace().messagesInChannel(CHANNEL).stream()
+                .anyMatch(m -> m.text() != null && m.text().contains("asked: tidy up the changelog")));
+        String root = harness.slack.workspace().messagesInChannel(CHANNEL).stream()
+                .filter(m -> m.text() != null && m.text().contains("asked: tidy up the changelog")).findFirst().orElseThrow().ts();
+        String session = harness.sessionOf(root);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, root, "Echo: Alice: tidy up the changelog") == 1);
+
+        HttpResponse<String> list = command(ALICE, "list");
+        assertThat(list.body()).contains("tidy up the changelog").contains(session);
+        HttpResponse<String> config = command(ALICE, "config");
+        assertThat(config.body()).contains("agent_default").contains("env_default");
+    }
+
+    @Test
+    void approveRunsTheToolOnceAndASecondOrForeignClickChangesNothing() throws Exception {
+        harness.agents.script(Scripts.ASK_FIRST);
+        String thread = harness.startThread(ALICE, "clean the build");
+        String session = harness.sessionOf(thread);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "The agent wants to run") == 1);
+        String toolUse = harness.agents.session(session).events().stream()
+                .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
+
+        // Bob did not start the session and is no admin: refused, nothing sent.
+        assertThat(click(BOB, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
+        // Alice approves, twice (a double click).
+        assertThat(click(ALICE, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
+        assertThat(click(ALICE, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Removed the build directory.") == 1);
+        assertThat(eventsOfType(session, "user.tool_confirmation")).isEqualTo(1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "approved by") == 1);
+        harness.agents.script(Scripts.ECHO);
+    }
+
+    @Test
+    void stopFromTheCardAndEndFromAKeywordControlTheSession() throws Exception {
+        harness.agents.script(Scripts.ECHO);
+        String thread = harness.startThread(ALICE, "keep me busy");
+        String session = harness.sessionOf(thread);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: keep me busy") == 1);
+
+        assertThat(click(BOB, "session_stop", session).statusCode()).isEqualTo(200);
+        assertThat(click(ALICE, "session_stop", session).statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> eventsOfType(session, "user.interrupt") == 1);
+
+        String keyword = harness.humanMessage(CHANNEL, thread, ALICE, "<@U0BOT00001> end");
+        assertThat(harness.deliver(harness.mentionEvent(CHANNEL, ALICE, keyword, thread, "end"))).isEqualTo(200);
+        await().atMost(WAIT).until(() -> harness.agents.session(session).archived());
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "ended the session") == 1);
+
+        // A reply to the ended session cannot be delivered: the thread says so and offers a new session.
+        String late = harness.humanMessage(CHANNEL, thread, BOB, "one more thing");
+        assertThat(harness.deliver(harness.messageEvent(CHANNEL, "channel", BOB, late, thread, "one more thing"))).isEqualTo(200);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "couldn't pass your message on") == 1);
+        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: keep me busy");
+    }
+
+    @Test
+    void onlyAdminsChangeChannelSettingsAndTheyAreValidated() throws Exception {
+        assertThat(command(BOB, "config set budget 5").statusCode()).isEqualTo(200);
+        assertThat(command(ADMIN, "config set agent agent_missing").statusCode()).isEqualTo(200);
+        assertThat(command(ADMIN, "config set instructions Always answer in French").statusCode()).isEqualTo(200);
+
+        await().atMost(WAIT).until(() -> command(ALICE, "config").body().contains("Always answer in French"));
+        String config = command(ALICE, "config").body();
+        assertThat(config).contains("agent: `agent_default`").contains("budget per session: none");
+    }
+}
