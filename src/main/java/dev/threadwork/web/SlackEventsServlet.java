@@ -35,18 +35,30 @@ public class SlackEventsServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(SlackEventsServlet.class.getName());
     /** Slack's payloads are far below this; anything larger is not from Slack. */
     static final int MAX_BODY_BYTES = 1 << 20;
+    /** How much of an oversized body is read (and dropped) so that its sender can read the 413. */
+    private static final long MAX_DRAIN_BYTES = 16L << 20;
 
     @Inject
     private ThreadworkLifecycle lifecycle;
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        byte[] body = readCapped(request.getInputStream());
+        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null : readCapped(request.getInputStream());
         if (body == null) {
+            // Read what is left (up to a bound) without keeping it, so that the client gets to see the 413.
+            drain(request.getInputStream());
+            response.setHeader("Connection", "close");
             writePlain(response, 413, "Payload too large");
             return;
         }
-        App app = lifecycle.running().boltApp();
+        Threadwork threadwork = lifecycle.running();
+        // Signature first, before anything reads the payload: an unsigned request is refused as such (401).
+        if (!threadwork.signatureValid(request.getHeader("X-Slack-Request-Timestamp"),
+                new String(body, StandardCharsets.UTF_8), request.getHeader("X-Slack-Signature"))) {
+            writePlain(response, 401, "Invalid or missing Slack signature");
+            return;
+        }
+        App app = threadwork.boltApp();
         Response slackResponse;
         try {
             SlackRequestParser parser = new SlackRequestParser(app.config());
@@ -79,6 +91,19 @@ public class SlackEventsServlet extends HttpServlet {
             headers.put(name, Collections.list(request.getHeaders(name)));
         }
         return headers;
+    }
+
+    private static void drain(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long drained = 0;
+        try {
+            int read;
+            while (drained < MAX_DRAIN_BYTES && (read = in.read(buffer)) != -1) {
+                drained += read;
+            }
+        } catch (IOException e) {
+            // the client gave up; nothing to answer
+        }
     }
 
     private static byte[] readCapped(InputStream in) throws IOException {

@@ -189,6 +189,22 @@ public final class Threadwork implements AutoCloseable {
         return boltApp;
     }
 
+    /**
+     * Slack's request signature (Bolt's verifier: HMAC-SHA256 and a timestamp within five minutes).
+     * Without a signing secret (Socket Mode) nothing may come in over HTTP.
+     */
+    public boolean signatureValid(String timestamp, String body, String signature) {
+        if (timestamp == null || signature == null || config.slack().signingSecret().isEmpty()) {
+            return false;
+        }
+        try {
+            return new com.slack.api.app_backend.SlackSignature.Verifier(new com.slack.api.app_backend.SlackSignature.Generator(
+                    config.slack().signingSecret().get().reveal())).isValid(timestamp, body, signature, System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            return false; // a timestamp that is not a number
+        }
+    }
+
     /** Ready when the schema is migrated, Slack accepted the bot token, and (Socket Mode) the socket is up. */
     public Readiness readiness() {
         List<String> problems = new ArrayList<>();

@@ -37,11 +37,20 @@ class ControlIT {
     }
 
     private static HttpResponse<String> command(String user, String text) throws Exception {
+        return command(CHANNEL, user, text);
+    }
+
+    /** The text of an immediate answer (Bolt sends it as JSON). */
+    private static String answer(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body()).path("text").asText();
+    }
+
+    private static HttpResponse<String> command(String channel, String user, String text) throws Exception {
         Map<String, String> fields = new HashMap<>();
         fields.put("token", "legacy");
         fields.put("team_id", Harness.TEAM);
         fields.put("team_domain", "test");
-        fields.put("channel_id", CHANNEL);
+        fields.put("channel_id", channel);
         fields.put("channel_name", "general");
         fields.put("user_id", user);
         fields.put("user_name", user.toLowerCase());
@@ -74,11 +83,11 @@ class ControlIT {
     void helpAndUnknownSubcommandsAnswerWithTheUsage() throws Exception {
         HttpResponse<String> help = command(ALICE, "help");
         assertThat(help.statusCode()).isEqualTo(200);
-        assertThat(help.body()).contains("/agent new <task>").contains("/agent list");
+        assertThat(answer(help)).contains("/agent new <task>").contains("/agent list");
 
         HttpResponse<String> unknown = command(ALICE, "frobnicate now");
         assertThat(unknown.statusCode()).isEqualTo(200);
-        assertThat(unknown.body()).contains("I don't know `frobnicate`").contains("/agent new <task>");
+        assertThat(answer(unknown)).contains("I don't know `frobnicate`").contains("/agent new <task>");
     }
 
     @Test
@@ -93,9 +102,8 @@ class ControlIT {
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, root, "Echo: Alice: tidy up the changelog") == 1);
 
         HttpResponse<String> list = command(ALICE, "list");
-        assertThat(list.body()).contains("tidy up the changelog").contains(session);
-        HttpResponse<String> config = command(ALICE, "config");
-        assertThat(config.body()).contains("agent_default").contains("env_default");
+        assertThat(answer(list)).contains("tidy up the changelog").contains(session);
+        assertThat(answer(command(ALICE, "config"))).contains("agent_default").contains("env_default");
     }
 
     @Test
@@ -144,12 +152,13 @@ class ControlIT {
 
     @Test
     void onlyAdminsChangeChannelSettingsAndTheyAreValidated() throws Exception {
-        assertThat(command(BOB, "config set budget 5").statusCode()).isEqualTo(200);
-        assertThat(command(ADMIN, "config set agent agent_missing").statusCode()).isEqualTo(200);
-        assertThat(command(ADMIN, "config set instructions Always answer in French").statusCode()).isEqualTo(200);
+        String other = "C0OTHER001"; // its own channel: these settings must not reach the other tests' sessions
+        assertThat(command(other, BOB, "config set budget 5").statusCode()).isEqualTo(200);
+        assertThat(command(other, ADMIN, "config set agent agent_missing").statusCode()).isEqualTo(200);
+        assertThat(command(other, ADMIN, "config set instructions Always answer in French").statusCode()).isEqualTo(200);
 
-        await().atMost(WAIT).until(() -> command(ALICE, "config").body().contains("Always answer in French"));
-        String config = command(ALICE, "config").body();
+        await().atMost(WAIT).until(() -> answer(command(other, ALICE, "config")).contains("Always answer in French"));
+        String config = answer(command(other, ALICE, "config"));
         assertThat(config).contains("agent: `agent_default`").contains("budget per session: none");
     }
 }
