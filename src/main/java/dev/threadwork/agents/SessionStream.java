@@ -41,6 +41,9 @@ public final class SessionStream implements AutoCloseable {
     private final SessionStreamListener listener;
     private final Duration idleTimeout;
     private final CountDownLatch firstConnection = new CountDownLatch(1);
+    /** Released by close(): wakes a reconnect backoff. The reader is never interrupted, because it may be
+     * inside the listener writing to a database (an interrupt closes an H2 file channel). */
+    private final CountDownLatch closedSignal = new CountDownLatch(1);
     private final LinkedHashSet<String> seen = new LinkedHashSet<>();
     private final Map<String, StringBuilder> previewText = new HashMap<>();
     private volatile Optional<String> lastSeen;
@@ -49,7 +52,6 @@ public final class SessionStream implements AutoCloseable {
     private volatile boolean closed;
     private volatile long lastActivityNanos = System.nanoTime();
     private volatile Throwable fatal;
-    private Thread reader;
 
     SessionStream(ApiHttp api, OkHttpClient streamHttp, EventMapper mapper, String sessionId, Optional<String> lastSeenEventId,
                   boolean previews, SessionStreamListener listener, Duration idleTimeout) {
@@ -65,7 +67,7 @@ public final class SessionStream implements AutoCloseable {
     }
 
     void start() {
-        reader = Thread.ofVirtual().name("stream-" + sessionId).start(this::run);
+        Thread.ofVirtual().name("stream-" + sessionId).start(this::run);
     }
 
     /** Waits until the stream is connected for the first time (events after this moment cannot be missed). */
@@ -149,7 +151,9 @@ public final class SessionStream implements AutoCloseable {
                 LOG.log(Level.FINE, () -> "Stream of " + sessionId + " dropped (" + e.getClass().getSimpleName()
                         + "); reconnect " + failures + " in " + wait.toMillis() + " ms");
                 try {
-                    TimeUnit.MILLISECONDS.sleep(wait.toMillis()); // backoff with jitter before reconnecting
+                    if (closedSignal.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+                        break; // closed while backing off
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     break;
@@ -272,12 +276,10 @@ public final class SessionStream implements AutoCloseable {
     public void close() {
         closed = true;
         connected = false;
+        closedSignal.countDown();
         Call call = current;
         if (call != null) {
-            call.cancel();
-        }
-        if (reader != null) {
-            reader.interrupt();
+            call.cancel(); // unblocks a read; the reader then sees closed and stops
         }
     }
 }

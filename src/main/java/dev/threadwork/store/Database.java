@@ -34,10 +34,22 @@ public final class Database implements AutoCloseable {
      * commit, so a commit must reach the file before the process can be killed.
      */
     static String durableUrl(String url) {
-        if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("WRITE_DELAY")) {
-            return url + ";WRITE_DELAY=0";
+        if (!url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:") || url.startsWith("jdbc:h2:tcp:")
+                || url.startsWith("jdbc:h2:ssl:")) {
+            return url;
         }
-        return url;
+        String durable = url;
+        // H2's default file channel closes the whole database when a writing thread is interrupted
+        // (ClosedByInterruptException); the async file system is not interruptible.
+        if (durable.startsWith("jdbc:h2:file:")) {
+            durable = "jdbc:h2:async:" + durable.substring("jdbc:h2:file:".length());
+        } else if (!durable.startsWith("jdbc:h2:async:") && !durable.startsWith("jdbc:h2:nio")) {
+            durable = "jdbc:h2:async:" + durable.substring("jdbc:h2:".length());
+        }
+        if (!durable.toUpperCase().contains("WRITE_DELAY")) {
+            durable += ";WRITE_DELAY=0";
+        }
+        return durable;
     }
 
     /** Creates or evolves the schema; returns how many migrations ran. */
