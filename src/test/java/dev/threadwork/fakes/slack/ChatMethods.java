@@ -1,5 +1,6 @@
 package dev.threadwork.fakes.slack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,12 @@ final class ChatMethods {
         if (invalid.isPresent()) {
             return invalid.get();
         }
+        Optional<String> metadata;
+        try {
+            metadata = metadataOf(r);
+        } catch (IllegalArgumentException e) {
+            return SlackReply.error("invalid_metadata_format");
+        }
         String threadTs = r.has("thread_ts") ? r.param("thread_ts") : null;
         if (threadTs != null && !SlackTs.isValid(threadTs)) {
             return SlackReply.error("invalid_thread_ts");
@@ -42,7 +49,8 @@ final class ChatMethods {
         }
         String ts = ctx.clockTs().next();
         FakeMessage message = new FakeMessage(channel, ts, threadTs, ctx.bot().botUserId(), ctx.bot().botId(),
-                r.paramOr("text", ""), r.param("blocks"), FakeMessage.StreamState.NOT_STREAMED, 0, List.of());
+                r.paramOr("text", ""), r.param("blocks"), FakeMessage.StreamState.NOT_STREAMED, 0, List.of(),
+                metadata.orElse(null));
         ctx.workspace().putMessage(message);
         ObjectNode body = SlackReply.okBody().put("channel", message.channel()).put("ts", ts);
         body.set("message", ctx.messages().render(message));
@@ -123,6 +131,29 @@ final class ChatMethods {
             link += "?thread_ts=" + m.threadTs() + "&cid=" + m.channel();
         }
         return SlackReply.ok(SlackReply.okBody().put("channel", m.channel()).put("permalink", link));
+    }
+
+    /**
+     * The {@code metadata} field (form field or JSON body field, both arrive as JSON text) normalised,
+     * or empty when absent.
+     *
+     * @throws IllegalArgumentException unless it is {@code {"event_type":"…","event_payload":{…}}}
+     */
+    private Optional<String> metadataOf(SlackRequest r) {
+        if (!r.has("metadata")) {
+            return Optional.empty();
+        }
+        JsonNode node;
+        try {
+            node = ctx.json().readTree(r.param("metadata"));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("metadata is not JSON", e);
+        }
+        if (node == null || !node.isObject() || !node.path("event_type").isTextual()
+                || node.path("event_type").asText().isEmpty() || !node.path("event_payload").isObject()) {
+            throw new IllegalArgumentException("metadata needs event_type and an event_payload object");
+        }
+        return Optional.of(node.toString());
     }
 
     /** Posting to a user id lands in the bot's DM with that user, reported under the DM's own id. */

@@ -33,7 +33,8 @@ final class ConversationMethods {
 
     /**
      * Thread root first, then replies in ts order; supports limit/cursor/oldest/latest/inclusive like
-     * Slack. Seeded human messages and bot messages come back alike.
+     * Slack; message metadata only with include_all_metadata=true. Seeded human messages and bot
+     * messages come back alike.
      */
     private SlackReply replies(SlackRequest r) {
         String channel = r.paramOr("channel", "");
@@ -56,11 +57,13 @@ final class ConversationMethods {
         int offset = r.has("cursor") ? decodeCursor(r.param("cursor")) : 0;
         int limit = r.has("limit") ? Math.max(1, Integer.parseInt(r.param("limit"))) : DEFAULT_REPLIES_LIMIT;
         int end = Math.min(window.size(), offset + limit);
+        // Slack returns message metadata only to callers that ask for it.
+        boolean includeMetadata = "true".equals(r.param("include_all_metadata")) || "1".equals(r.param("include_all_metadata"));
         ObjectNode body = SlackReply.okBody();
         ArrayNode messages = body.putArray("messages");
         for (FakeMessage m : window.subList(Math.min(offset, end), end)) {
             List<FakeMessage> own = m.isReply() ? List.of() : replies;
-            messages.add(ctx.messages().render(m, ctx.workspace().reactions(channel, m.ts()), own));
+            messages.add(ctx.messages().render(m, ctx.workspace().reactions(channel, m.ts()), own, includeMetadata));
         }
         boolean hasMore = end < window.size();
         body.put("has_more", hasMore);

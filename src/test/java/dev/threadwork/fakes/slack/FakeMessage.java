@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A message as the workspace currently shows it (after updates and stream appends).
@@ -12,9 +13,11 @@ import java.util.List;
  * @param botId      null for human (seeded) messages
  * @param blocksJson JSON array text, or null
  * @param fileIds    files shared with this message (files.completeUploadExternal)
+ * @param metadataJson Slack message metadata ({@code {"event_type":…,"event_payload":{…}}}) as JSON text, or null
  */
 public record FakeMessage(String channel, String ts, String threadTs, String user, String botId, String text,
-                          String blocksJson, StreamState streamState, int updateCount, List<String> fileIds) {
+                          String blocksJson, StreamState streamState, int updateCount, List<String> fileIds,
+                          String metadataJson) {
 
     /** chat.startStream opens a message that only chat.appendStream / chat.stopStream may change. */
     public enum StreamState { NOT_STREAMED, STREAMING, STOPPED }
@@ -23,6 +26,29 @@ public record FakeMessage(String channel, String ts, String threadTs, String use
 
     public FakeMessage {
         fileIds = List.copyOf(fileIds);
+    }
+
+    /** A message without metadata. */
+    public FakeMessage(String channel, String ts, String threadTs, String user, String botId, String text,
+                       String blocksJson, StreamState streamState, int updateCount, List<String> fileIds) {
+        this(channel, ts, threadTs, user, botId, text, blocksJson, streamState, updateCount, fileIds, null);
+    }
+
+    /** The message metadata as posted ({@code event_type} and {@code event_payload}), if any. */
+    public Optional<JsonNode> metadata() {
+        if (metadataJson == null || metadataJson.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readTree(metadataJson));
+        } catch (Exception e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code metadata.event_type}, if the message has metadata. */
+    public Optional<String> metadataEventType() {
+        return metadata().map(m -> m.path("event_type")).filter(JsonNode::isTextual).map(JsonNode::asText);
     }
 
     public boolean fromBot() {
@@ -70,10 +96,11 @@ public record FakeMessage(String channel, String ts, String threadTs, String use
     }
 
     FakeMessage withContent(String newText, String newBlocks) {
-        return new FakeMessage(channel, ts, threadTs, user, botId, newText, newBlocks, streamState, updateCount + 1, fileIds);
+        return new FakeMessage(channel, ts, threadTs, user, botId, newText, newBlocks, streamState, updateCount + 1, fileIds,
+                metadataJson);
     }
 
     FakeMessage withStreamState(StreamState state) {
-        return new FakeMessage(channel, ts, threadTs, user, botId, text, blocksJson, state, updateCount, fileIds);
+        return new FakeMessage(channel, ts, threadTs, user, botId, text, blocksJson, state, updateCount, fileIds, metadataJson);
     }
 }

@@ -31,6 +31,9 @@ public final class FakeSlack implements AutoCloseable {
     /** Ledger name for the raw POST to an upload URL, which is not a Web API method. */
     public static final String UPLOAD_CALL = "files.uploadURL";
 
+    /** Ledger name for a POST to a {@link #responseUrl(String) response URL}, which is not a Web API method. */
+    public static final String RESPONSE_URL_CALL = "response_url";
+
     /** IPv4 loopback explicitly: the URL must be "http://127.0.0.1:PORT/api/" whatever the JVM prefers. */
     private static final String LOOPBACK = "127.0.0.1";
 
@@ -47,6 +50,7 @@ public final class FakeSlack implements AutoCloseable {
     private final AtomicLong seq = new AtomicLong();
     private final Map<String, SlackMethod> methods = new HashMap<>();
     private final FileMethods fileMethods;
+    private final ResponseUrls responseUrls = new ResponseUrls(json);
     private volatile boolean enforceTiers;
     private HttpServer server;
     private ExecutorService executor;
@@ -92,6 +96,7 @@ public final class FakeSlack implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/api/", this::serveApi);
         server.createContext(FileMethods.UPLOAD_PATH, this::serveUpload);
+        server.createContext(ResponseUrls.PATH, this::serveResponseUrl);
         server.createContext("/_fake/", this::serveInspection);
         server.start();
         return this;
@@ -124,6 +129,23 @@ public final class FakeSlack implements AutoCloseable {
 
     public BotIdentity bot() {
         return bot;
+    }
+
+    // --- response URLs ---
+
+    /**
+     * A fresh response_url ("http://127.0.0.1:PORT/_response/&lt;id&gt;") to put into a slash command,
+     * block action or shortcut payload. POSTs to it answer 200 "ok" like Slack and are recorded under
+     * {@code label} ({@link #responses(String)}) and in the ledger as {@value #RESPONSE_URL_CALL}.
+     * Every call returns a different URL; several may share a label. Needs a started fake.
+     */
+    public String responseUrl(String label) {
+        return baseUrl() + ResponseUrls.PATH + responseUrls.newId(label);
+    }
+
+    /** What was POSTed to the response URLs of {@code label}, in arrival order. */
+    public List<ResponsePost> responses(String label) {
+        return responseUrls.posts(label);
     }
 
     // --- inspection ---
@@ -235,10 +257,11 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
-    /** Forgets calls and bot output (not users/channels), e.g. between benchmark rounds. */
+    /** Forgets calls and bot output, including response URL posts (not users/channels/response URLs), e.g. between benchmark rounds. */
     public void reset() {
         ledger.clear();
         workspace.clearHistory();
+        responseUrls.clearPosts();
         faults.clear();
         limiter.reset();
     }
@@ -307,6 +330,19 @@ public final class FakeSlack implements AutoCloseable {
                     receivedAt, status, answer == null ? "file_not_found" : null, null));
             send(exchange, status, "text/plain; charset=utf-8",
                     (answer == null ? "file_not_found" : answer).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void serveResponseUrl(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            long number = seq.getAndIncrement();
+            var receivedAt = clock.instant();
+            String id = exchange.getRequestURI().getPath().substring(ResponseUrls.PATH.length());
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            ResponseUrls.Answer answer = responseUrls.receive(id, exchange.getRequestMethod(), body, receivedAt);
+            ledger.record(new SlackCall(number, RESPONSE_URL_CALL, Map.copyOf(answer.params()), receivedAt,
+                    answer.status(), answer.ok() ? null : answer.body(), null));
+            send(exchange, answer.status(), "text/html; charset=utf-8", answer.body().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -18,6 +18,11 @@ final class MessageJson {
     }
 
     ObjectNode render(FakeMessage m, List<Reaction> reactions, List<FakeMessage> replies) {
+        return render(m, reactions, replies, false);
+    }
+
+    /** @param includeMetadata the request asked for {@code include_all_metadata=true} */
+    ObjectNode render(FakeMessage m, List<Reaction> reactions, List<FakeMessage> replies, boolean includeMetadata) {
         ObjectNode node = json.createObjectNode();
         node.put("type", "message");
         node.put("user", m.user());
@@ -39,6 +44,9 @@ final class MessageJson {
         JsonNode blocks = parseOrNull(m.blocksJson());
         if (blocks != null) {
             node.set("blocks", blocks);
+        }
+        if (includeMetadata) {
+            m.metadata().ifPresent(metadata -> node.set("metadata", metadata));
         }
         if (!m.fileIds().isEmpty()) {
             ArrayNode files = node.putArray("files");

@@ -18,5 +18,9 @@
  * HTTP 429 with {@code Retry-After} for rate limits (injected with {@link dev.threadwork.fakes.slack.FakeSlack#rateLimitNext}
  * or enforced by tier with {@link dev.threadwork.fakes.slack.FakeSlack#enforceSlackTiers}), and always
  * validates Slack's message limits (40,000 characters of text, 50 blocks, 3,000 characters per section).
+ * Message metadata posted with chat.postMessage comes back from conversations.replies only with
+ * {@code include_all_metadata=true}. {@link dev.threadwork.fakes.slack.FakeSlack#responseUrl} hands out
+ * response_url endpoints for slash command / interaction payloads; what the app POSTs there is in
+ * {@link dev.threadwork.fakes.slack.FakeSlack#responses}.
  */
 package dev.threadwork.fakes.slack;
