@@ -1,259 +1,299 @@
 package dev.threadwork.agents;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.beta.agents.AgentListParams;
+import com.anthropic.models.beta.environments.EnvironmentListParams;
+import com.anthropic.models.beta.sessions.SessionCreateParams;
+import com.anthropic.models.beta.sessions.SessionListParams;
+import com.anthropic.models.beta.sessions.SessionUpdateParams;
+import com.anthropic.models.beta.sessions.events.EventListParams;
+import com.anthropic.models.beta.sessions.events.EventSendParams;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import okhttp3.ConnectionPool;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
- * Threadwork's client of the Managed Agents API: agents, environments, sessions, events and the
- * session event stream, with rate limits, retries and typed errors.
+ * Threadwork's client of the Claude Managed Agents API (beta {@value #BETA}).
  *
- * <p>Written on OkHttp and Jackson rather than on Anthropic's Java SDK; see the README's
- * "Managed Agents client" section for why and what it costs.
+ * <p>Requests, models and pagination go through Anthropic's official Java SDK. On top of it: a
+ * client-side rate limiter that queues callers (creates/min, reads/min), retries with exponential
+ * backoff and jitter that honour {@code retry-after} (the SDK's own retries are off, because a POST
+ * of events must only be retried where it cannot create a duplicate, see {@link RetryRule}), typed
+ * {@link AgentsApiException}s, and resumable event streams ({@link #openStream}).
+ *
+ * <p>Thread-safe; one instance per process. Blocking calls are meant for virtual threads.
  */
 public final class AgentsClient implements AutoCloseable {
 
+    public static final String BETA = "managed-agents-2026-04-01";
+    static final String API_VERSION = "2023-06-01";
+    private static final int EVENT_PAGE_SIZE = 1000;
+
     private final AgentsClientSettings settings;
-    private final OkHttpClient http;
+    private final AnthropicClient sdk;
     private final OkHttpClient streamHttp;
+    private final ClientRateLimiter limiter;
+    private final ResilientCaller caller;
+    private final Backoff backoff;
+    private final ApiErrors errors;
+    private final EventMapper events;
+    private final ResourceMapper resources = new ResourceMapper();
+    private final OutboundEventEncoder encoder = new OutboundEventEncoder();
     private final ObjectMapper json = new ObjectMapper();
-    private final ApiHttp api;
-    private final EventMapper mapper = new EventMapper(json);
-    private final Set<SessionStream> streams = ConcurrentHashMap.newKeySet();
-    private final ScheduledExecutorService watchdog =
-            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("stream-watchdog").factory());
+    private final Set<SessionStream> openStreams = ConcurrentHashMap.newKeySet();
 
     public AgentsClient(AgentsClientSettings settings) {
-        this.settings = settings;
-        this.http = new OkHttpClient.Builder()
-                .connectionPool(new ConnectionPool(64, 5, TimeUnit.MINUTES))
-                .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(settings.requestTimeout())
-                .writeTimeout(Duration.ofSeconds(30))
-                .callTimeout(settings.requestTimeout().multipliedBy(2))
-                .retryOnConnectionFailure(false) // retries are ours: a POST must not be repeated blindly
+        this(settings, new ClientRateLimiter(settings.createsPerMinute(), settings.readsPerMinute()));
+    }
+
+    AgentsClient(AgentsClientSettings settings, ClientRateLimiter limiter) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.limiter = limiter;
+        this.errors = new ApiErrors(new SecretRedactor(settings.apiKey()));
+        this.backoff = new Backoff(settings.retry());
+        this.caller = new ResilientCaller(limiter, backoff, settings.retry().maxAttempts(), Sleeper.REAL, errors);
+        this.events = new EventMapper(json);
+        this.sdk = AnthropicOkHttpClient.builder()
+                .baseUrl(baseUrl())
+                .apiKey(settings.apiKey().reveal())
+                .maxRetries(0) // retries are ours: retry-after, the no-duplicate rule and the rate limiter per attempt
+                .timeout(settings.requestTimeout())
+                .maxIdleConnections(settings.maxIdleConnections())
+                .keepAliveDuration(Duration.ofMinutes(5))
                 .build();
-        // Streams share the pool but have no read or call timeout: the idle watchdog decides when one is dead.
-        this.streamHttp = http.newBuilder().readTimeout(Duration.ZERO).callTimeout(Duration.ZERO).build();
-        this.api = new ApiHttp(http, settings, json);
-        long period = Math.max(250, Math.min(5_000, settings.streamIdleTimeout().toMillis() / 4));
-        watchdog.scheduleAtFixedRate(() -> {
-            long now = System.nanoTime();
-            streams.forEach(stream -> stream.checkIdle(now));
-        }, period, period, TimeUnit.MILLISECONDS);
+        // Streams use a plain OkHttp client instead of the SDK's events().streamStreaming(), because:
+        // (1) the SDK's SSE parser swallows comment heartbeats, so a quiet healthy stream could not be
+        //     told from a dead one; here the socket read timeout *is* the idle timeout and every byte,
+        //     heartbeat comments included, resets it;
+        // (2) the SDK applies its request timeout (10 min by default) to the whole streaming call,
+        //     which would cut healthy long turns; here callTimeout is 0 (none);
+        // (3) each event needs its raw JSON, which the typed SDK stream does not keep.
+        // Only synchronous execute() is used, so OkHttp's async dispatcher (max 5 requests per host)
+        // never applies; each open stream holds one connection (HTTP/1.1) or one HTTP/2 stream, and
+        // the pool only bounds idle keep-alive connections.
+        this.streamHttp = new OkHttpClient.Builder()
+                .connectionPool(new ConnectionPool(settings.maxIdleConnections(), 5, TimeUnit.MINUTES))
+                .connectTimeout(Duration.ofSeconds(15))
+                .writeTimeout(Duration.ofSeconds(15))
+                .readTimeout(settings.streamIdleTimeout())
+                .callTimeout(Duration.ZERO)
+                .build();
     }
 
-    // ---- agents and environments ---------------------------------------------------------------
-
-    public Resources.AgentInfo retrieveAgent(String agentId) {
-        return agent(api.get("/v1/agents/" + agentId, Map.of()));
+    private String baseUrl() {
+        String url = settings.baseUrl().toString();
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    public Page<Resources.AgentInfo> listAgents(Optional<String> page) {
-        return list("/v1/agents", page, AgentsClient::agent);
+    // ---- agents and environments ------------------------------------------------------------
+
+    public AgentInfo retrieveAgent(String agentId) {
+        return read("retrieve agent", () -> resources.agent(SdkJson.tree(sdk.beta().agents().retrieve(agentId))));
     }
 
-    public Resources.EnvironmentInfo retrieveEnvironment(String environmentId) {
-        return environment(api.get("/v1/environments/" + environmentId, Map.of()));
+    public Page<AgentInfo> listAgents(Optional<String> page) {
+        AgentListParams.Builder params = AgentListParams.builder();
+        page.ifPresent(params::page);
+        return read("list agents", () -> page(SdkJson.tree(sdk.beta().agents().list(params.build()).response()),
+                resources::agent));
     }
 
-    public Page<Resources.EnvironmentInfo> listEnvironments(Optional<String> page) {
-        return list("/v1/environments", page, AgentsClient::environment);
+    public EnvironmentInfo retrieveEnvironment(String environmentId) {
+        return read("retrieve environment",
+                () -> resources.environment(SdkJson.tree(sdk.beta().environments().retrieve(environmentId))));
     }
 
-    // ---- sessions --------------------------------------------------------------------------------
-
-    /** Creates a session; retried only where the API said it did not process the request. */
-    public Resources.SessionInfo createSession(Resources.CreateSessionRequest request) {
-        ObjectNode body = json.createObjectNode();
-        body.put("agent", request.agentId());
-        body.put("environment_id", request.environmentId());
-        body.put("title", request.title());
-        ObjectNode metadata = body.putObject("metadata");
-        request.metadata().forEach(metadata::put);
-        request.budgetUsd().ifPresent(budget -> body.set("budget", budget(budget)));
-        return session(api.post("/v1/sessions", body, ApiHttp.Limit.CREATE, false));
+    public Page<EnvironmentInfo> listEnvironments(Optional<String> page) {
+        EnvironmentListParams.Builder params = EnvironmentListParams.builder();
+        page.ifPresent(params::page);
+        return read("list environments", () -> page(
+                SdkJson.tree(sdk.beta().environments().list(params.build()).response()), resources::environment));
     }
 
-    public Resources.SessionInfo retrieveSession(String sessionId) {
-        return session(api.get("/v1/sessions/" + sessionId, Map.of()));
+    // ---- sessions ----------------------------------------------------------------------------
+
+    /** Creates a session; retried only where no duplicate session can result (see {@link RetryRule}). */
+    public SessionInfo createSession(CreateSessionRequest request) {
+        SessionCreateParams.Builder params = SessionCreateParams.builder()
+                .agent(request.agentId())
+                .environmentId(request.environmentId())
+                .metadata(SdkJson.value(request.metadata()));
+        if (request.title() != null) {
+            params.title(request.title());
+        }
+        request.budgetUsd().ifPresent(usd -> params.budget(SdkJson.value(ResourceMapper.budget(usd))));
+        SessionCreateParams built = params.build();
+        return caller.call("create session", ClientRateLimiter.Kind.CREATE, RetryRule.NO_DUPLICATES,
+                () -> resources.session(SdkJson.tree(sdk.beta().sessions().create(built))));
     }
 
-    public Page<Resources.SessionInfo> listSessions(Optional<String> page) {
-        return list("/v1/sessions", page, AgentsClient::session);
+    public SessionInfo retrieveSession(String sessionId) {
+        return read("retrieve session", () -> resources.session(SdkJson.tree(sdk.beta().sessions().retrieve(sessionId))));
     }
 
-    /** Changes a session's title and metadata (empty: unchanged). */
-    public Resources.SessionInfo updateSession(String sessionId, Optional<String> title, Optional<Map<String, String>> metadata) {
-        ObjectNode body = json.createObjectNode();
-        title.ifPresent(t -> body.put("title", t));
-        metadata.ifPresent(m -> {
-            ObjectNode node = body.putObject("metadata");
-            m.forEach(node::put);
-        });
-        return session(api.post("/v1/sessions/" + sessionId, body, ApiHttp.Limit.CREATE, true));
+    public Page<SessionInfo> listSessions(Optional<String> page) {
+        SessionListParams.Builder params = SessionListParams.builder();
+        page.ifPresent(params::page);
+        return read("list sessions", () -> page(SdkJson.tree(sdk.beta().sessions().list(params.build()).response()),
+                resources::session));
     }
 
-    /** Sets a new spend cap (lets a session stopped by {@code budget_reached} go on). */
-    public Resources.SessionInfo updateSessionBudget(String sessionId, BigDecimal budgetUsd) {
-        ObjectNode body = json.createObjectNode();
-        body.set("budget", budget(budgetUsd));
-        return session(api.post("/v1/sessions/" + sessionId, body, ApiHttp.Limit.CREATE, true));
+    public SessionInfo updateSession(String sessionId, UpdateSessionRequest update) {
+        SessionUpdateParams.Builder params = SessionUpdateParams.builder().sessionId(sessionId);
+        update.title().ifPresent(params::title);
+        update.metadata().ifPresent(metadata -> params.metadata(SdkJson.value(metadata)));
+        if (update.removeBudget()) {
+            params.budget(SdkJson.value(null));
+        } else {
+            update.budgetUsd().ifPresent(usd -> params.budget(SdkJson.value(ResourceMapper.budget(usd))));
+        }
+        SessionUpdateParams built = params.build();
+        // Setting fields to fixed values is idempotent, so every transient failure may be retried.
+        return write("update session", RetryRule.IDEMPOTENT,
+                () -> resources.session(SdkJson.tree(sdk.beta().sessions().update(built))));
     }
 
-    public void archiveSession(String sessionId) {
-        api.post("/v1/sessions/" + sessionId + "/archive", json.createObjectNode(), ApiHttp.Limit.CREATE, true);
+    public SessionInfo archiveSession(String sessionId) {
+        return write("archive session", RetryRule.IDEMPOTENT,
+                () -> resources.session(SdkJson.tree(sdk.beta().sessions().archive(sessionId))));
     }
 
     public void deleteSession(String sessionId) {
-        api.delete("/v1/sessions/" + sessionId);
+        write("delete session", RetryRule.IDEMPOTENT, () -> sdk.beta().sessions().delete(sessionId));
     }
 
-    // ---- events ----------------------------------------------------------------------------------
+    // ---- events ------------------------------------------------------------------------------
 
     /**
-     * Sends events; returns their new ids. Not repeated once it may have reached the API (a repeat
-     * could duplicate a message): the caller gets the error and decides.
+     * Sends user events; returns their new ids in order. Retried only where the server certainly did
+     * not process the request (connection never made; 429/503/529 answered), so an event is never
+     * queued twice; any other failure is thrown and the caller decides.
      */
-    public List<String> sendEvents(String sessionId, List<OutboundEvent> events) {
-        ObjectNode body = json.createObjectNode();
-        ArrayNode list = body.putArray("events");
-        events.forEach(event -> list.add(encode(event)));
-        JsonNode answer = api.post("/v1/sessions/" + sessionId + "/events", body, ApiHttp.Limit.READ, false);
-        List<String> ids = new ArrayList<>();
-        answer.path("data").forEach(node -> ids.add(node.path("id").asText()));
-        return ids;
+    public List<String> sendEvents(String sessionId, List<OutboundEvent> outbound) {
+        if (outbound.isEmpty()) {
+            return List.of();
+        }
+        List<Object> wire = new ArrayList<>();
+        outbound.forEach(event -> wire.add(encoder.encode(event)));
+        EventSendParams params = EventSendParams.builder().sessionId(sessionId).events(SdkJson.value(wire)).build();
+        return caller.call("send events", ClientRateLimiter.Kind.CREATE, RetryRule.NO_DUPLICATES, () -> {
+            JsonNode sent = SdkJson.tree(sdk.beta().sessions().events().send(params));
+            List<String> ids = new ArrayList<>();
+            sent.path("data").forEach(event -> ids.add(event.path("id").asText()));
+            return List.copyOf(ids);
+        });
     }
 
+    /** One page of the persisted history, oldest first. */
     public Page<AgentEvent> listEvents(String sessionId, Optional<String> page) {
-        return list("/v1/sessions/" + sessionId + "/events", page, mapper::map);
+        EventListParams.Builder params = EventListParams.builder().sessionId(sessionId).limit(EVENT_PAGE_SIZE);
+        page.ifPresent(params::page);
+        EventListParams built = params.build();
+        return read("list events",
+                () -> page(SdkJson.tree(sdk.beta().sessions().events().list(built).response()), events::map));
     }
 
     /**
-     * Opens the session's event stream. Events after {@code lastSeenEventId} reach the listener
-     * exactly once and in order until {@link SessionStream#close()}.
+     * Starts streaming a session's events to {@code listener} on a virtual thread of its own.
+     *
+     * @param lastSeenEventId a persisted cursor: events up to and including it are not delivered
+     * @param textPreviews opt in to live {@code agent.message} previews on this connection
      */
     public SessionStream openStream(String sessionId, Optional<String> lastSeenEventId, boolean textPreviews,
                                     SessionStreamListener listener) {
-        SessionStream[] holder = new SessionStream[1];
-        SessionStreamListener tracked = new SessionStreamListener() {
-            @Override
-            public void onEvent(AgentEvent event) {
-                listener.onEvent(event);
-            }
-
-            @Override
-            public void onPreview(AgentEvent.TextPreview preview) {
-                listener.onPreview(preview);
-            }
-
-            @Override
-            public void onReconnecting(int attempt, Throwable cause) {
-                listener.onReconnecting(attempt, cause);
-            }
-
-            @Override
-            public void onClosed(Throwable causeOrNull) {
-                streams.remove(holder[0]);
-                listener.onClosed(causeOrNull);
-            }
-        };
-        SessionStream stream = new SessionStream(api, streamHttp, mapper, sessionId, lastSeenEventId, textPreviews, tracked,
-                settings.streamIdleTimeout());
-        holder[0] = stream;
-        streams.add(stream);
+        HttpUrl.Builder url = Objects.requireNonNull(HttpUrl.parse(baseUrl()), "baseUrl").newBuilder()
+                .addPathSegments("v1/sessions").addPathSegment(sessionId).addPathSegments("events/stream");
+        if (textPreviews) {
+            url.addQueryParameter("event_deltas[]", "agent.message");
+        }
+        Request request = new Request.Builder().url(url.build())
+                .header("x-api-key", settings.apiKey().reveal())
+                .header("anthropic-version", API_VERSION)
+                .header("anthropic-beta", BETA)
+                .header("accept", "text/event-stream")
+                .build();
+        AtomicReference<SessionStream> self = new AtomicReference<>();
+        SessionStreamListener tracking = new UntrackingListener(listener, () -> openStreams.remove(self.get()));
+        ResilientSessionStream stream = new ResilientSessionStream(sessionId, lastSeenEventId, textPreviews, tracking,
+                streamHttp, request, this::listEvents, limiter, backoff, errors, events, json);
+        self.set(stream);
+        openStreams.add(stream);
         stream.start();
         return stream;
     }
 
-    public int openStreams() {
-        return streams.size();
+    /** Number of streams not yet closed. */
+    public int openStreamCount() {
+        return openStreams.size();
     }
 
-    // ---- mapping -----------------------------------------------------------------------------------
-
-    private <T> Page<T> list(String path, Optional<String> page, Function<JsonNode, T> map) {
-        Map<String, String> query = new HashMap<>();
-        query.put("limit", "100");
-        page.ifPresent(token -> query.put("page", token));
-        JsonNode answer = api.get(path, query);
-        List<T> data = new ArrayList<>();
-        answer.path("data").forEach(node -> data.add(map.apply(node)));
-        JsonNode next = answer.path("next_page");
-        return new Page<>(data, next.isTextual() && !next.asText().isBlank() ? Optional.of(next.asText()) : Optional.empty());
-    }
-
-    private JsonNode budget(BigDecimal usd) {
-        ObjectNode budget = json.createObjectNode();
-        ObjectNode max = budget.putObject("max_list_cost");
-        max.put("amount", usd.toPlainString());
-        max.put("currency", "USD");
-        return budget;
-    }
-
-    private JsonNode encode(OutboundEvent event) {
-        ObjectNode node = json.createObjectNode();
-        switch (event) {
-            case OutboundEvent.UserMessage message -> {
-                node.put("type", "user.message");
-                node.putArray("content").addObject().put("type", "text").put("text", message.text());
-            }
-            case OutboundEvent.Interrupt interrupt -> node.put("type", "user.interrupt");
-            case OutboundEvent.ToolConfirmation confirmation -> {
-                node.put("type", "user.tool_confirmation");
-                node.put("tool_use_id", confirmation.toolUseId());
-                node.put("result", confirmation.allow() ? "allow" : "deny");
-                confirmation.denyMessage().ifPresent(message -> node.put("deny_message", message));
-            }
-        }
-        return node;
-    }
-
-    private static Resources.AgentInfo agent(JsonNode node) {
-        JsonNode model = node.path("model");
-        return new Resources.AgentInfo(node.path("id").asText(), node.path("name").asText(""),
-                Optional.ofNullable(model.isObject() ? model.path("id").asText(null) : model.asText(null)));
-    }
-
-    private static Resources.EnvironmentInfo environment(JsonNode node) {
-        return new Resources.EnvironmentInfo(node.path("id").asText(), node.path("name").asText(""));
-    }
-
-    private static Resources.SessionInfo session(JsonNode node) {
-        Map<String, String> metadata = new LinkedHashMap<>();
-        node.path("metadata").properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
-        return new Resources.SessionInfo(node.path("id").asText(), node.path("status").asText(""),
-                node.path("title").asText(""), metadata, node.hasNonNull("archived_at"));
-    }
-
+    /** Closes every open stream and releases connections. */
     @Override
     public void close() {
-        watchdog.shutdownNow();
-        streams.forEach(SessionStream::close);
-        streams.clear();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        openStreams.forEach(SessionStream::close);
+        sdk.close();
+        streamHttp.dispatcher().executorService().shutdown();
+        streamHttp.connectionPool().evictAll();
     }
 
     @Override
     public String toString() {
         return "AgentsClient[" + settings.baseUrl() + "]";
+    }
+
+    // ---- plumbing ----------------------------------------------------------------------------
+
+    private <T> T read(String operation, java.util.function.Supplier<T> call) {
+        return caller.call(operation, ClientRateLimiter.Kind.READ, RetryRule.IDEMPOTENT, call);
+    }
+
+    private <T> T write(String operation, RetryRule rule, java.util.function.Supplier<T> call) {
+        return caller.call(operation, ClientRateLimiter.Kind.CREATE, rule, call);
+    }
+
+    private static <T> Page<T> page(JsonNode response, Function<JsonNode, T> mapper) {
+        List<T> items = new ArrayList<>();
+        response.path("data").forEach(item -> items.add(mapper.apply(item)));
+        JsonNode next = response.get("next_page");
+        return new Page<>(items, next == null || next.isNull() || next.asText().isEmpty()
+                ? Optional.empty() : Optional.of(next.asText()));
+    }
+
+    /** Forgets a stream in {@link #openStreams} once it ended, then tells the caller's listener. */
+    private record UntrackingListener(SessionStreamListener delegate, Runnable untrack) implements SessionStreamListener {
+        @Override
+        public void onEvent(AgentEvent event) {
+            delegate.onEvent(event);
+        }
+
+        @Override
+        public void onPreview(AgentEvent.TextPreview preview) {
+            delegate.onPreview(preview);
+        }
+
+        @Override
+        public void onReconnecting(int attempt, Throwable cause) {
+            delegate.onReconnecting(attempt, cause);
+        }
+
+        @Override
+        public void onClosed(Throwable causeOrNull) {
+            untrack.run();
+            delegate.onClosed(causeOrNull);
+        }
     }
 }

@@ -2,17 +2,28 @@ package dev.threadwork.agents;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.threadwork.agents.AgentEvent.SessionStatus;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The one place where the API's event JSON becomes {@link AgentEvent}s. Field names follow the
- * API (and the official SDK's models); anything unexpected becomes {@link AgentEvent.Unknown}
- * rather than an error, because the API is in beta and grows.
+ * The one place that turns the API's event JSON into {@link AgentEvent}s. Field names follow the
+ * official SDK's models ({@code BetaManagedAgents…Event}). Never throws: an unknown type, or a known
+ * type in a shape this code cannot read, becomes {@link AgentEvent.Unknown} with the raw JSON.
+ *
+ * <p>Why from JSON rather than the SDK's typed union: the stream is read raw (see
+ * {@link ResilientSessionStream}), every event must keep its raw JSON anyway, and one mapping for
+ * both history and live events keeps them identical.
  */
 public final class EventMapper {
+
+    private static final Logger LOG = System.getLogger(EventMapper.class.getName());
 
     private final ObjectMapper json;
 
@@ -20,98 +31,129 @@ public final class EventMapper {
         this.json = json;
     }
 
-    /** Maps one persisted event; never throws for well-formed JSON. */
+    public EventMapper() {
+        this(new ObjectMapper());
+    }
+
+    /** Maps one event's JSON text. */
+    public AgentEvent map(String rawJson) {
+        try {
+            return map(json.readTree(rawJson), rawJson);
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "unparseable event JSON kept as unknown");
+            return new AgentEvent.Unknown("", "invalid", rawJson);
+        }
+    }
+
+    /** Maps one parsed event. */
     public AgentEvent map(JsonNode node) {
-        String raw = node.toString();
-        String id = node.path("id").asText("");
-        String type = node.path("type").asText("");
+        return map(node, node.toString());
+    }
+
+    private AgentEvent map(JsonNode node, String raw) {
+        String id = text(node, "id");
+        String type = text(node, "type");
         try {
             return switch (type) {
-                case "agent.message" -> new AgentEvent.AgentText(id, text(node.path("content")), raw);
+                case "agent.message" -> new AgentEvent.AgentText(id, blocksText(node.get("content")), raw);
                 case "agent.tool_use", "agent.mcp_tool_use", "agent.custom_tool_use" -> new AgentEvent.ToolUse(id, type,
-                        node.path("name").asText("tool"),
-                        Optional.ofNullable(node.path("mcp_server_name").asText(null)),
-                        node.has("input") ? node.get("input").toString() : "{}",
-                        asks(node), raw);
+                        text(node, "name"), optionalText(node, "mcp_server_name"), inputJson(node.get("input")),
+                        "ask".equals(permission(node)), raw);
                 case "agent.tool_result", "agent.mcp_tool_result" -> new AgentEvent.ToolResult(id, type,
-                        node.path(node.has("tool_use_id") ? "tool_use_id" : "mcp_tool_use_id").asText(""),
-                        text(node.path("content")), node.path("is_error").asBoolean(false), raw);
-                case "session.status_running" -> status(id, type, AgentEvent.SessionStatus.RUNNING, node, raw);
-                case "session.status_idle" -> status(id, type, AgentEvent.SessionStatus.IDLE, node, raw);
+                        node.hasNonNull("tool_use_id") ? text(node, "tool_use_id") : text(node, "mcp_tool_use_id"),
+                        blocksText(node.get("content")), node.path("is_error").asBoolean(false), raw);
+                case "session.status_running" -> status(id, type, SessionStatus.RUNNING, node, raw);
+                case "session.status_idle" -> status(id, type, SessionStatus.IDLE, node, raw);
                 case "session.status_rescheduled", "session.status_rescheduling" ->
-                        status(id, type, AgentEvent.SessionStatus.RESCHEDULING, node, raw);
-                case "session.status_terminated" -> status(id, type, AgentEvent.SessionStatus.TERMINATED, node, raw);
-                case "session.usage" -> usage(id, node.path("usage"), raw);
-                case "span.model_request_end" -> {
-                    JsonNode usage = node.path("model_usage");
-                    yield new AgentEvent.ModelRequestEnd(id, usage.path("input_tokens").asLong(0),
-                            usage.path("output_tokens").asLong(0), usage.path("cache_read_input_tokens").asLong(0),
-                            usage.path("cache_creation_input_tokens").asLong(0), node.path("is_error").asBoolean(false), raw);
-                }
-                case "session.error" -> {
-                    JsonNode error = node.path("error");
-                    String retry = error.path("retry_status").path("type").asText("");
-                    yield new AgentEvent.SessionError(id, error.path("type").asText("error"),
-                            error.path("message").asText(""), "retrying".equals(retry), raw);
-                }
-                case "user.message", "user.interrupt", "user.tool_confirmation", "user.custom_tool_result", "system.message" ->
-                        new AgentEvent.UserEcho(id, type, text(node.path("content")), raw);
-                default -> new AgentEvent.Unknown(id, type, raw);
+                        status(id, type, SessionStatus.RESCHEDULING, node, raw);
+                case "session.status_terminated" -> status(id, type, SessionStatus.TERMINATED, node, raw);
+                case "session.usage" -> usage(id, node, raw);
+                case "span.model_request_end" -> modelRequestEnd(id, node, raw);
+                case "session.error" -> sessionError(id, node, raw);
+                default -> type.startsWith("user.")
+                        ? new AgentEvent.UserEcho(id, type, blocksText(node.get("content")), raw)
+                        : new AgentEvent.Unknown(id, type, raw);
             };
-        } catch (RuntimeException e) {
+        } catch (RuntimeException unexpectedShape) {
+            LOG.log(Level.WARNING, () -> "event " + id + " of type " + type + " has an unexpected shape: "
+                    + unexpectedShape);
             return new AgentEvent.Unknown(id, type, raw);
         }
     }
 
-    public AgentEvent map(String rawJson) {
-        try {
-            return map(json.readTree(rawJson));
-        } catch (java.io.IOException e) {
-            return new AgentEvent.Unknown("", "", rawJson);
-        }
-    }
-
-    /** Whether the platform waits for a {@code user.tool_confirmation} before running the tool. */
-    private static boolean asks(JsonNode node) {
-        JsonNode permission = node.path("evaluated_permission");
-        String value = permission.isObject() ? permission.path("type").asText("") : permission.asText("");
-        return "ask".equals(value);
-    }
-
-    private static AgentEvent status(String id, String type, AgentEvent.SessionStatus status, JsonNode node, String raw) {
-        JsonNode reason = node.path("stop_reason");
+    private static AgentEvent status(String id, String type, SessionStatus status, JsonNode node, String raw) {
+        JsonNode reason = node.get("stop_reason");
         Optional<AgentEvent.StopReason> stop = Optional.empty();
-        if (reason.isObject() && reason.has("type")) {
+        if (reason != null && reason.isObject()) {
             List<String> ids = new ArrayList<>();
-            reason.path("event_ids").forEach(eventId -> ids.add(eventId.asText()));
-            stop = Optional.of(new AgentEvent.StopReason(reason.path("type").asText(), List.copyOf(ids)));
-        } else if (reason.isTextual()) {
+            reason.path("event_ids").forEach(e -> ids.add(e.asText()));
+            stop = Optional.of(new AgentEvent.StopReason(text(reason, "type"), List.copyOf(ids)));
+        } else if (reason != null && reason.isTextual()) {
             stop = Optional.of(new AgentEvent.StopReason(reason.asText(), List.of()));
         }
         return new AgentEvent.StatusChange(id, type, status, stop, raw);
     }
 
-    private static AgentEvent usage(String id, JsonNode usage, String raw) {
-        JsonNode cost = usage.path("list_cost");
-        Optional<BigDecimal> amount = Optional.empty();
-        if (cost.has("amount")) {
-            try {
-                amount = Optional.of(new BigDecimal(cost.path("amount").asText()));
-            } catch (NumberFormatException e) {
-                amount = Optional.empty();
-            }
+    private static AgentEvent usage(String id, JsonNode node, String raw) {
+        JsonNode usage = node.has("usage") ? node.get("usage") : node;
+        JsonNode cost = usage.get("list_cost");
+        Optional<BigDecimal> listCost = Optional.empty();
+        Optional<String> currency = Optional.empty();
+        if (cost != null && cost.isObject() && cost.hasNonNull("amount")) {
+            // The API's monetary amounts are whole cents as a string (as for budgets); AgentEvent carries units.
+            listCost = Optional.of(new BigDecimal(cost.get("amount").asText()).movePointLeft(2)
+                    .setScale(2, RoundingMode.UNNECESSARY));
+            currency = optionalText(cost, "currency");
         }
-        JsonNode cacheCreation = usage.path("cache_creation");
-        long creation = cacheCreation.isNumber() ? cacheCreation.asLong()
-                : cacheCreation.path("ephemeral_5m_input_tokens").asLong(0) + cacheCreation.path("ephemeral_1h_input_tokens").asLong(0);
-        return new AgentEvent.Usage(id, usage.path("input_tokens").asLong(0), usage.path("output_tokens").asLong(0),
-                usage.path("cache_read_input_tokens").asLong(0), creation, amount,
-                Optional.ofNullable(cost.path("currency").asText(null)), raw);
+        return new AgentEvent.Usage(id, usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(),
+                usage.path("cache_read_input_tokens").asLong(), cacheCreation(usage), listCost, currency, raw);
     }
 
-    /** The text of a content value: a string, or the text blocks of a list, joined. */
-    static String text(JsonNode content) {
-        if (content == null || content.isMissingNode() || content.isNull()) {
+    /** {@code cache_creation} is an object of per-TTL counts in the SDK; older shapes have one number. */
+    private static long cacheCreation(JsonNode usage) {
+        if (usage.has("cache_creation_input_tokens")) {
+            return usage.get("cache_creation_input_tokens").asLong();
+        }
+        long sum = 0;
+        for (Map.Entry<String, JsonNode> field : usage.path("cache_creation").properties()) {
+            if (field.getValue().isNumber()) {
+                sum += field.getValue().asLong();
+            }
+        }
+        return sum;
+    }
+
+    private static AgentEvent modelRequestEnd(String id, JsonNode node, String raw) {
+        JsonNode usage = node.path("model_usage");
+        return new AgentEvent.ModelRequestEnd(id, usage.path("input_tokens").asLong(),
+                usage.path("output_tokens").asLong(), usage.path("cache_read_input_tokens").asLong(),
+                usage.path("cache_creation_input_tokens").asLong(), node.path("is_error").asBoolean(false), raw);
+    }
+
+    private static AgentEvent sessionError(String id, JsonNode node, String raw) {
+        JsonNode error = node.path("error");
+        String errorType = error.hasNonNull("type") ? error.get("type").asText() : "unknown_error";
+        String message = error.hasNonNull("message") ? error.get("message").asText() : "";
+        boolean retrying = "retrying".equals(error.path("retry_status").path("type").asText(""));
+        return new AgentEvent.SessionError(id, errorType, message, retrying, raw);
+    }
+
+    /** {@code evaluated_permission} is a string ({@code allow}/{@code ask}/{@code deny}) in the SDK; accept an object too. */
+    private static String permission(JsonNode node) {
+        JsonNode permission = node.get("evaluated_permission");
+        if (permission == null || permission.isNull()) {
+            return "";
+        }
+        return permission.isObject() ? permission.path("type").asText("") : permission.asText("");
+    }
+
+    private static String inputJson(JsonNode input) {
+        return input == null || input.isNull() ? "{}" : input.toString();
+    }
+
+    /** The text of a content list (text blocks joined), or of a plain string. */
+    static String blocksText(JsonNode content) {
+        if (content == null || content.isNull()) {
             return "";
         }
         if (content.isTextual()) {
@@ -119,13 +161,22 @@ public final class EventMapper {
         }
         StringBuilder text = new StringBuilder();
         for (JsonNode block : content) {
-            if (block.has("text")) {
-                if (!text.isEmpty()) {
-                    text.append('\n');
-                }
+            if (block.isTextual()) {
+                text.append(block.asText());
+            } else if ("text".equals(block.path("type").asText()) && block.hasNonNull("text")) {
                 text.append(block.get("text").asText());
             }
         }
         return text.toString();
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    private static Optional<String> optionalText(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? Optional.empty() : Optional.of(value.asText());
     }
 }

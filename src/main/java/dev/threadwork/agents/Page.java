@@ -3,6 +3,9 @@ package dev.threadwork.agents;
 import java.util.List;
 import java.util.Optional;
 
-/** One page of a list, with the token of the next page when there is one. */
+/** One page of a list endpoint; pass {@code nextPage} back to get the following one. */
 public record Page<T>(List<T> data, Optional<String> nextPage) {
+    public Page {
+        data = List.copyOf(data);
+    }
 }

@@ -5,7 +5,8 @@ import dev.threadwork.agents.AgentsApiException;
 import dev.threadwork.agents.AgentsClient;
 import dev.threadwork.agents.OutboundEvent;
 import dev.threadwork.agents.Page;
-import dev.threadwork.agents.Resources;
+import dev.threadwork.agents.CreateSessionRequest;
+import dev.threadwork.agents.UpdateSessionRequest;
 import dev.threadwork.agents.SessionStream;
 import dev.threadwork.agents.SessionStreamListener;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.Optional;
 public final class AgentsGateway implements SessionGateway {
 
     private static final int MAX_HISTORY_PAGES = 1_000;
+    private static final java.time.Duration CONNECT_WAIT = java.time.Duration.ofSeconds(30);
 
     private final AgentsClient client;
 
@@ -31,7 +33,7 @@ public final class AgentsGateway implements SessionGateway {
     @Override
     public String createSession(String agentId, String environmentId, String title, Map<String, String> metadata,
                                 Optional<BigDecimal> budgetUsd) {
-        return call(() -> client.createSession(new Resources.CreateSessionRequest(agentId, environmentId, title, metadata, budgetUsd)).id());
+        return call(() -> client.createSession(new CreateSessionRequest(agentId, environmentId, title, metadata, budgetUsd)).id());
     }
 
     @Override
@@ -61,7 +63,7 @@ public final class AgentsGateway implements SessionGateway {
     @Override
     public void raiseBudget(String sessionId, BigDecimal budgetUsd) {
         call(() -> {
-            client.updateSessionBudget(sessionId, budgetUsd);
+            client.updateSession(sessionId, UpdateSessionRequest.budget(budgetUsd));
             return null;
         });
     }
@@ -105,9 +107,27 @@ public final class AgentsGateway implements SessionGateway {
     public AutoCloseable attach(String sessionId, Optional<String> lastSeenEventId, SessionStreamListener listener) {
         return call(() -> {
             SessionStream stream = client.openStream(sessionId, lastSeenEventId, true, listener);
-            stream.awaitConnected(java.time.Duration.ofSeconds(30));
+            awaitConnected(stream);
             return stream;
         });
+    }
+
+    /**
+     * Waits (bounded) until the stream's connection is up: events caused by a message sent before
+     * that would otherwise arrive late, in one batch, from the history.
+     */
+    private static void awaitConnected(SessionStream stream) throws InterruptedException {
+        long deadline = System.nanoTime() + CONNECT_WAIT.toNanos();
+        while (!stream.isConnected()) {
+            if (stream.isClosed()) {
+                throw new Rejected("the session's event stream closed at once (session gone?)", true, null);
+            }
+            if (System.nanoTime() > deadline) {
+                stream.close();
+                throw new Unavailable("the session's event stream did not connect within " + CONNECT_WAIT.toSeconds() + " s", null);
+            }
+            Thread.sleep(10); // polling a flag the stream sets; a connect takes milliseconds on a healthy API
+        }
     }
 
     private boolean exists(java.util.concurrent.Callable<?> lookup) {
@@ -129,6 +149,8 @@ public final class AgentsGateway implements SessionGateway {
             return work.call();
         } catch (AgentsApiException e) {
             throw translate(e);
+        } catch (Unavailable | Rejected e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new Unavailable("the agents API could not be reached (" + e.getClass().getSimpleName() + ")", e);
         } catch (Exception e) {

@@ -102,8 +102,7 @@ public final class Threadwork implements AutoCloseable {
         slackConnectivity.start();
 
         ThreadworkConfig.Anthropic anthropic = config.anthropic();
-        AgentsClient agents = track(new AgentsClient(new AgentsClientSettings(anthropic.baseUrl(), anthropic.apiKey(),
-                anthropic.streamIdleTimeout(), anthropic.createsPerMinute(), anthropic.readsPerMinute())));
+        AgentsClient agents = track(new AgentsClient(AgentsClientSettings.from(anthropic)));
         gateway = new AgentsGateway(agents);
 
         outbound = track(new SlackOutbound(slackClients.slack().methodsAsync(config.slack().botToken().reveal())));

@@ -10,7 +10,7 @@ public final class Scripts {
         session.running();
         session.text("Echo: " + text);
         session.usage(1_000, 100);
-        session.sessionUsage(1_000, 100, "0.0045");
+        session.sessionUsage(1_000, 100, "1"); // list cost in whole US cents, as the API reports it
         session.idle("end_turn");
     };
 
