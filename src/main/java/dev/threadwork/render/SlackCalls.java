@@ -41,7 +41,8 @@ final class SlackCalls {
             });
             case SlackCall.Update update -> slack.chatUpdate(r -> {
                 r.channel(update.channel()).ts(update.ts()).text(update.text());
-                return update.blocks().isEmpty() ? r.blocks(List.of()) : r.blocks(update.blocks());
+                // Text-only messages (answers) never had blocks: send none, so the text is what shows.
+                return update.blocks().isEmpty() ? r : r.blocks(update.blocks());
             });
             case SlackCall.React react -> react.add()
                     ? slack.reactionsAdd(r -> r.channel(react.channel()).timestamp(react.ts()).name(react.emoji()))

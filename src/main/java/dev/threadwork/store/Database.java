@@ -49,6 +49,10 @@ public final class Database implements AutoCloseable {
         if (!durable.toUpperCase().contains("WRITE_DELAY")) {
             durable += ";WRITE_DELAY=0";
         }
+        // H2's own shutdown hook would close the database while a graceful stop is still flushing; the pool closes it.
+        if (!durable.toUpperCase().contains("DB_CLOSE_ON_EXIT")) {
+            durable += ";DB_CLOSE_ON_EXIT=FALSE";
+        }
         return durable;
     }
 

@@ -7,12 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threadwork.fakes.agents.Scripts;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,39 +37,24 @@ class ControlIT {
         return command(CHANNEL, user, text);
     }
 
+    private static HttpResponse<String> command(String channel, String user, String text) throws Exception {
+        return harness.command(channel, user, text, "command-" + System.nanoTime());
+    }
+
     /** The text of an immediate answer (Bolt sends it as JSON). */
     private static String answer(HttpResponse<String> response) throws Exception {
         return JSON.readTree(response.body()).path("text").asText();
     }
 
-    private static HttpResponse<String> command(String channel, String user, String text) throws Exception {
-        Map<String, String> fields = new HashMap<>();
-        fields.put("token", "legacy");
-        fields.put("team_id", Harness.TEAM);
-        fields.put("team_domain", "test");
-        fields.put("channel_id", channel);
-        fields.put("channel_name", "general");
-        fields.put("user_id", user);
-        fields.put("user_name", user.toLowerCase());
-        fields.put("command", "/agent");
-        fields.put("text", text);
-        fields.put("api_app_id", "A0APP00001");
-        fields.put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
-        fields.put("trigger_id", "1.2.3");
-        return harness.deliverForm(fields);
+    private static HttpResponse<String> click(String user, String actionId, String value) throws Exception {
+        return harness.click(CHANNEL, user, actionId, value, "click-" + System.nanoTime());
     }
 
-    private static HttpResponse<String> click(String user, String actionId, String value) throws Exception {
-        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP00001")
-                .put("token", "legacy").put("trigger_id", "1.2.3")
-                .put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
-        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", Harness.TEAM);
-        payload.putObject("team").put("id", Harness.TEAM).put("domain", "test");
-        payload.putObject("channel").put("id", CHANNEL).put("name", "general");
-        payload.putObject("container").put("type", "message").put("channel_id", CHANNEL).put("message_ts", "1.1");
-        payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId).put("block_id", "b")
-                .put("value", value).put("action_ts", "1.2");
-        return harness.deliverForm(Map.of("payload", payload.toString()));
+    /** Clicks and returns what the bot answered the clicker (through the action's response URL). */
+    private static String clickAnswer(String user, String actionId, String value) throws Exception {
+        String label = "answer-" + System.nanoTime();
+        assertThat(harness.click(CHANNEL, user, actionId, value, label).statusCode()).isEqualTo(200);
+        return await().atMost(WAIT).until(() -> harness.slack.responses(label), list -> !list.isEmpty()).getFirst().text();
     }
 
     private static long eventsOfType(String session, String type) {
@@ -116,14 +98,34 @@ class ControlIT {
                 .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
 
         // Bob did not start the session and is no admin: refused, nothing sent.
-        assertThat(click(BOB, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
-        // Alice approves, twice (a double click).
-        assertThat(click(ALICE, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
-        assertThat(click(ALICE, "tool_approve", session + "|" + toolUse).statusCode()).isEqualTo(200);
+        assertThat(clickAnswer(BOB, "tool_approve", session + "|" + toolUse)).contains("Only <@" + ALICE + ">");
+        // Alice approves, twice (a double click): one answer goes to the API, the second is told so.
+        assertThat(clickAnswer(ALICE, "tool_approve", session + "|" + toolUse)).isEqualTo("Approved.");
+        assertThat(clickAnswer(ALICE, "tool_approve", session + "|" + toolUse)).contains("already approved by <@" + ALICE + ">");
 
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Removed the build directory.") == 1);
         assertThat(eventsOfType(session, "user.tool_confirmation")).isEqualTo(1);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "approved by") == 1);
+        harness.agents.script(Scripts.ECHO);
+    }
+
+    @Test
+    void anApprovalAfterTheSessionMovedOnChangesNothing() throws Exception {
+        harness.agents.script(Scripts.ASK_FIRST);
+        String thread = harness.startThread(ALICE, "remove the cache");
+        String session = harness.sessionOf(thread);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "The agent wants to run") == 1);
+        String toolUse = harness.agents.session(session).events().stream()
+                .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
+
+        assertThat(click(ALICE, "session_stop", session).statusCode()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> eventsOfType(session, "user.interrupt") == 1);
+        String answer = clickAnswer(ALICE, "tool_approve", session + "|" + toolUse);
+
+        // The API refused the late answer: Alice is told, and the thread gets no tool result.
+        assertThat(answer).contains("no longer accepts");
+        assertThat(eventsOfType(session, "user.tool_confirmation")).isZero();
+        assertThat(harness.slack.countInThread(CHANNEL, thread, "Removed the build directory.")).isZero();
         harness.agents.script(Scripts.ECHO);
     }
 

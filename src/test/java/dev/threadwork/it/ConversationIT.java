@@ -108,6 +108,22 @@ class ConversationIT {
     }
 
     @Test
+    void aLiveAnswerIsEditedInPlaceAndEndsAsTheAuthoritativeText() throws Exception {
+        harness.agents.script(Scripts.TOOL_THEN_ANSWER);
+        try {
+            String thread = harness.startThread(ALICE, "run the tests");
+            await().atMost(WAIT).untilAsserted(() -> assertThat(
+                    harness.slack.countInThread(CHANNEL, thread, "All tests pass. *Done* with: Alice: run the tests"))
+                    .as("thread shows %s; posts %s; updates %s", harness.slack.visibleTextsInThread(CHANNEL, thread),
+                            harness.slack.calls("chat.postMessage"), harness.slack.calls("chat.update"))
+                    .isEqualTo(1));
+            assertThat(harness.slack.countInThread(CHANNEL, thread, "All tests pass")).isEqualTo(1);
+        } finally {
+            harness.agents.script(Scripts.ECHO);
+        }
+    }
+
+    @Test
     void aDirectMessageStartsASession() throws Exception {
         String dm = "D0DIRECT01";
         String ts = harness.humanMessage(dm, null, ALICE, "summarise yesterday's incidents");

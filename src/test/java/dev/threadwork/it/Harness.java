@@ -125,6 +125,53 @@ public final class Harness implements AutoCloseable {
         return app.post("/slack/events", requests.signedHeaders(body, "application/x-www-form-urlencoded"), body);
     }
 
+    /** {@code /agent <text>} as Slack posts it; the bot's later answers go to {@code responseLabel}. */
+    public HttpResponse<String> command(String channel, String user, String text, String responseLabel)
+            throws IOException, InterruptedException {
+        Map<String, String> fields = new HashMap<>();
+        fields.put("token", "legacy");
+        fields.put("team_id", TEAM);
+        fields.put("team_domain", "test");
+        fields.put("channel_id", channel);
+        fields.put("channel_name", "c");
+        fields.put("user_id", user);
+        fields.put("user_name", user.toLowerCase());
+        fields.put("command", "/agent");
+        fields.put("text", text);
+        fields.put("api_app_id", "A0APP00001");
+        fields.put("response_url", slack.responseUrl(responseLabel));
+        fields.put("trigger_id", "1.2.3");
+        return deliverForm(fields);
+    }
+
+    /** A click on a button of the bot's message, as Slack posts it. */
+    public HttpResponse<String> click(String channel, String user, String actionId, String value, String responseLabel)
+            throws IOException, InterruptedException {
+        ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP00001")
+                .put("token", "legacy").put("trigger_id", "1.2.3").put("response_url", slack.responseUrl(responseLabel));
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", TEAM);
+        payload.putObject("team").put("id", TEAM).put("domain", "test");
+        payload.putObject("channel").put("id", channel).put("name", "c");
+        payload.putObject("container").put("type", "message").put("channel_id", channel).put("message_ts", "1.1");
+        payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId).put("block_id", "b")
+                .put("value", value).put("action_ts", "1.2");
+        return deliverForm(Map.of("payload", payload.toString()));
+    }
+
+    /** The "Stop agent" message shortcut on a message of a thread. */
+    public HttpResponse<String> stopShortcut(String channel, String user, String messageTs, String threadTs, String responseLabel)
+            throws IOException, InterruptedException {
+        ObjectNode payload = JSON.createObjectNode().put("type", "message_action").put("callback_id", "stop_agent")
+                .put("trigger_id", "1.2.3").put("token", "legacy").put("message_ts", messageTs)
+                .put("response_url", slack.responseUrl(responseLabel));
+        payload.putObject("team").put("id", TEAM).put("domain", "test");
+        payload.putObject("user").put("id", user).put("name", user.toLowerCase());
+        payload.putObject("channel").put("id", channel).put("name", "c");
+        payload.putObject("message").put("type", "message").put("ts", messageTs).put("thread_ts", threadTs)
+                .put("text", "x").put("user", ALICE);
+        return deliverForm(Map.of("payload", payload.toString()));
+    }
+
     /** Mentions the bot at the top level of the channel and returns the new thread's ts. */
     public String startThread(String user, String text) throws IOException, InterruptedException {
         String ts = humanMessage(CHANNEL, null, user, "<@" + BOT_USER + "> " + text);

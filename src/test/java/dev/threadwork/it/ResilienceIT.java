@@ -6,8 +6,6 @@ import static dev.threadwork.it.Harness.CHANNEL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threadwork.fakes.agents.Scripts;
 import dev.threadwork.fakes.slack.SlackCall;
 import java.nio.file.Files;
@@ -15,9 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -37,7 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ResilienceIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ADMIN = "U0ADMIN001";
     private static final String LOCKED = "C0LOCKED01";
     private static Harness harness;
@@ -60,52 +55,22 @@ class ResilienceIT {
         return new HttpForm();
     }
 
-    /** Form payloads for commands, buttons and shortcuts. */
+    /** Commands, clicks and shortcuts, each answered through its own response URL. */
     private static final class HttpForm {
         int command(String channel, String user, String text) throws Exception {
             return commandAnswer(channel, user, text).statusCode();
         }
 
         java.net.http.HttpResponse<String> commandAnswer(String channel, String user, String text) throws Exception {
-            Map<String, String> fields = new HashMap<>();
-            fields.put("token", "legacy");
-            fields.put("team_id", Harness.TEAM);
-            fields.put("team_domain", "test");
-            fields.put("channel_id", channel);
-            fields.put("channel_name", "c");
-            fields.put("user_id", user);
-            fields.put("user_name", user.toLowerCase());
-            fields.put("command", "/agent");
-            fields.put("text", text);
-            fields.put("api_app_id", "A0APP00001");
-            fields.put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
-            fields.put("trigger_id", "1.2.3");
-            return harness.deliverForm(fields);
+            return harness.command(channel, user, text, "command-" + System.nanoTime());
         }
 
         int click(String channel, String user, String actionId, String value) throws Exception {
-            ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP00001")
-                    .put("token", "legacy").put("trigger_id", "1.2.3")
-                    .put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
-            payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", Harness.TEAM);
-            payload.putObject("team").put("id", Harness.TEAM).put("domain", "test");
-            payload.putObject("channel").put("id", channel).put("name", "c");
-            payload.putObject("container").put("type", "message").put("channel_id", channel).put("message_ts", "1.1");
-            payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId).put("block_id", "b")
-                    .put("value", value).put("action_ts", "1.2");
-            return harness.deliverForm(Map.of("payload", payload.toString())).statusCode();
+            return harness.click(channel, user, actionId, value, "click-" + System.nanoTime()).statusCode();
         }
 
         int shortcut(String channel, String user, String messageTs, String threadTs) throws Exception {
-            ObjectNode payload = JSON.createObjectNode().put("type", "message_action").put("callback_id", "stop_agent")
-                    .put("trigger_id", "1.2.3").put("token", "legacy").put("message_ts", messageTs)
-                    .put("response_url", harness.slack.apiUrl() + "response/" + System.nanoTime());
-            payload.putObject("team").put("id", Harness.TEAM).put("domain", "test");
-            payload.putObject("user").put("id", user).put("name", user.toLowerCase());
-            payload.putObject("channel").put("id", channel).put("name", "c");
-            payload.putObject("message").put("type", "message").put("ts", messageTs).put("thread_ts", threadTs)
-                    .put("text", "x").put("user", ALICE);
-            return harness.deliverForm(Map.of("payload", payload.toString())).statusCode();
+            return harness.stopShortcut(channel, user, messageTs, threadTs, "shortcut-" + System.nanoTime()).statusCode();
         }
     }
 
@@ -176,7 +141,9 @@ class ResilienceIT {
             String thread = threads.get(i);
             String expected = "Done* with: Alice: rate limited task " + i;
             // Slack's own pacing (1 post per second per channel, chat.update at Tier 3) makes this slow on purpose.
-            await().atMost(Duration.ofMinutes(3)).until(() -> harness.slack.countInThread(CHANNEL, thread, "with: Alice: rate limited task") == 1);
+            await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(
+                    harness.slack.countInThread(CHANNEL, thread, "with: Alice: rate limited task"))
+                    .as("thread %s shows %s", thread, harness.slack.visibleTextsInThread(CHANNEL, thread)).isEqualTo(1));
             List<String> texts = harness.slack.visibleTextsInThread(CHANNEL, thread);
             int card = indexOf(texts, "bash: mvn test");
             int answer = indexOf(texts, "All tests pass");

@@ -107,8 +107,8 @@ class StoreTest {
 
     @Test
     void committedWritesReachTheFileAtOnce() {
-        assertThat(Database.durableUrl("jdbc:h2:file:./data/x")).isEqualTo("jdbc:h2:async:./data/x;WRITE_DELAY=0");
-        assertThat(Database.durableUrl("jdbc:h2:./data/x")).isEqualTo("jdbc:h2:async:./data/x;WRITE_DELAY=0");
+        assertThat(Database.durableUrl("jdbc:h2:file:./data/x")).isEqualTo("jdbc:h2:async:./data/x;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
+        assertThat(Database.durableUrl("jdbc:h2:./data/x")).isEqualTo("jdbc:h2:async:./data/x;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE");
         assertThat(Database.durableUrl("jdbc:postgresql://db/x")).isEqualTo("jdbc:postgresql://db/x");
     }
 }

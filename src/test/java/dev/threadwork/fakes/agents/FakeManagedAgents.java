@@ -403,6 +403,11 @@ public final class FakeManagedAgents implements AutoCloseable {
                 error(exchange, 400, "invalid_request_error", "session budget reached", null);
                 return;
             }
+            if ("user.tool_confirmation".equals(event.path("type").asText())
+                    && !afterAllow.containsKey(event.path("tool_use_id").asText())) {
+                error(exchange, 400, "invalid_request_error", "tool_use_id is not awaiting confirmation", null);
+                return;
+            }
             accepted.add(((ObjectNode) event).deepCopy());
         }
         ObjectNode answer = JSON.createObjectNode();
@@ -420,7 +425,11 @@ public final class FakeManagedAgents implements AutoCloseable {
                 SessionHandle handle = new SessionHandle(session, JSON, afterAllow);
                 switch (event.path("type").asText()) {
                     case "user.message" -> script.accept(handle, event.path("content").path(0).path("text").asText());
-                    case "user.interrupt" -> handle.idle("end_turn");
+                    case "user.interrupt" -> {
+                        // An interrupted turn answers no more confirmations.
+                        session.events().forEach(e -> afterAllow.remove(e.path("id").asText()));
+                        handle.idle("end_turn");
+                    }
                     case "user.tool_confirmation" -> handle.confirmed(event.path("tool_use_id").asText(),
                             "allow".equals(event.path("result").asText()), event.path("deny_message").asText(""));
                     default -> {
