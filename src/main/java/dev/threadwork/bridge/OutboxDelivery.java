@@ -90,7 +90,14 @@ public final class OutboxDelivery implements AutoCloseable {
         }
     }
 
-    void deliver(InboundMessage message) {
+    void deliver(InboundMessage queued) {
+        // The dispatcher's list can be older than the last delivery of this thread: read the row again,
+        // so a message delivered a moment ago is not sent a second time.
+        InboundMessage message = outbox.find(queued.id()).orElse(null);
+        if (message == null || message.state() == InboundMessage.State.DELIVERED
+                || message.state() == InboundMessage.State.FAILED) {
+            return;
+        }
         try {
             Binding binding = bindingFor(message);
             if (binding == null) {

@@ -87,6 +87,8 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         Instant lastPreviewAt = Instant.EPOCH;
         String previewKey;
         String triggerTs;
+        /** The message that already carries 👀: reactions are Tier 3 (about 50 a minute), so none is sent twice. */
+        String eyesOn;
 
         SessionView(Binding binding, RenderState state) {
             this.binding = binding;
@@ -205,7 +207,10 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         view.state = new RenderState(view.sessionId(), view.state.lastEventId(), Optional.of(firstEventId), Optional.empty(),
                 Optional.empty(), view.state.pendingPostKey(), "working", view.state.costUsd(), view.state.inputTokens(),
                 view.state.outputTokens(), true);
-        react(view, view.triggerTs, "eyes", true);
+        if (view.triggerTs != null && !view.triggerTs.equals(view.eyesOn)) {
+            react(view, view.triggerTs, "eyes", true);
+            view.eyesOn = view.triggerTs;
+        }
         assistantStatus(view, "is working…");
     }
 
@@ -216,7 +221,7 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         if (phase == Turn.Phase.WAITING_FOR_APPROVAL) {
             assistantStatus(view, "is waiting for your approval…");
         } else if (phase.ended()) {
-            react(view, view.triggerTs, "eyes", false);
+            // 👀 stays: removing it would cost one more Tier 3 call per turn for little.
             react(view, view.triggerTs, phase == Turn.Phase.FAILED || phase == Turn.Phase.TERMINATED ? "x" : "white_check_mark", true);
             assistantStatus(view, "");
         }
@@ -296,6 +301,7 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             view.lock.lock();
             try {
                 view.triggerTs = messageTs;
+                view.eyesOn = messageTs;
             } finally {
                 view.lock.unlock();
             }
