@@ -1,0 +1,28 @@
+package dev.threadwork.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line: scenario names (none = all), {@code --quick} for scaled-down runs that finish in
+ * well under a minute each, {@code --sessions N} for the sessions scenario's largest step.
+ */
+public record Options(List<String> scenarios, boolean quick, int sessions, Path resultsDir) {
+
+    public static Options parse(String[] args) {
+        List<String> names = new ArrayList<>();
+        boolean quick = false;
+        Integer sessions = null;
+        Path results = Path.of("bench", "results");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--sessions" -> sessions = Integer.parseInt(args[++i]);
+                case "--results" -> results = Path.of(args[++i]);
+                default -> names.add(args[i]);
+            }
+        }
+        return new Options(List.copyOf(names), quick, sessions != null ? sessions : quick ? 200 : 2000, results);
+    }
+}
