@@ -30,7 +30,7 @@ final class AckScenario implements Scenario {
     }
 
     @Override
-    public Result run(Options options) throws Exception {
+    public List<Result> run(Options options) throws Exception {
         Progress progress = new Progress(name());
         int warmups = options.quick() ? 2 : 10; // both JVMs need JIT warm-up; early rounds are 5x slower
         int rounds = options.quick() ? 3 : 20;
@@ -63,7 +63,7 @@ final class AckScenario implements Scenario {
             Percentiles a = Percentiles.of(app);
             Percentiles b = Percentiles.of(floor);
             double ratio = a.p99() / b.p99();
-            return new Result(name(), CONCURRENT + " concurrent x " + rounds + " rounds (+" + warmups + " warm-up), 1 in "
+            return List.of(new Result(name(), CONCURRENT + " concurrent x " + rounds + " rounds (+" + warmups + " warm-up), 1 in "
                     + MENTION_EVERY + " a mention", Machine.current(), List.of(
                     Measure.info("app ack p50", a.p50(), "ms"),
                     Measure.atMost("app ack p99", a.p99(), "ms", 50, "< 50 ms"),
@@ -72,7 +72,7 @@ final class AckScenario implements Scenario {
                     Measure.atMost("app p99 / bare p99", ratio, "x", 1.5, "<= 1.5x"),
                     Measure.atMost("app non-200 answers", failures, "count", 0, "0")),
                     List.of("floor is a bare JDK com.sun.net.httpserver.HttpServer (virtual threads) on loopback, not a bare"
-                            + " Payara Micro app; both measured in the same run by the same client (one pre-connected socket per request, HTTP/1.1)"));
+                            + " Payara Micro app; both measured in the same run by the same client (one pre-connected socket per request, HTTP/1.1)")));
         } finally {
             bare.stop(0);
         }

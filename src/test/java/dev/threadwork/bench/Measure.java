@@ -20,7 +20,7 @@ public record Measure(String name, double value, String unit, String target, Boo
     }
 
     public String formatted() {
-        return (value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value) : String.format("%.2f", value))
+        return (value == Math.rint(value) && Math.abs(value) < 1e12 ? Long.toString((long) value) : String.format(Math.abs(value) < 1 ? "%.3f" : "%.2f", value))
                 + (unit.isEmpty() ? "" : " " + unit);
     }
 }

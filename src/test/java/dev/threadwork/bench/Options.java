@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Command line: scenario names (none = all), {@code --quick} for scaled-down runs that finish in
- * well under a minute each, {@code --sessions N} for the sessions scenario's largest step.
+ * well under a minute each, {@code --sessions N} to run the sessions scenario
+ * at that one size instead of its growth ladder (250, 500, 1000, 2000).
  */
-public record Options(List<String> scenarios, boolean quick, int sessions, Path resultsDir) {
+public record Options(List<String> scenarios, boolean quick, int sessions, boolean sessionsGiven, Path resultsDir) {
 
     public static Options parse(String[] args) {
         List<String> names = new ArrayList<>();
@@ -23,6 +24,6 @@ public record Options(List<String> scenarios, boolean quick, int sessions, Path 
                 default -> names.add(args[i]);
             }
         }
-        return new Options(List.copyOf(names), quick, sessions != null ? sessions : quick ? 200 : 2000, results);
+        return new Options(List.copyOf(names), quick, sessions != null ? sessions : 2000, sessions != null, results);
     }
 }

@@ -36,7 +36,7 @@ final class StartupScenario implements Scenario {
     }
 
     @Override
-    public Result run(Options options) throws Exception {
+    public List<Result> run(Options options) throws Exception {
         Progress progress = new Progress(name());
         int runs = options.quick() ? 1 : 2;
         List<Launch> app = new ArrayList<>();
@@ -47,7 +47,7 @@ final class StartupScenario implements Scenario {
         }
         Launch a = best(app);
         Launch b = best(bare);
-        return new Result(name(), "best of " + runs + " launches each, -Xmx512m, settle " + SETTLE.toSeconds() + " s",
+        return List.of(new Result(name(), "best of " + runs + " launches each, -Xmx512m, settle " + SETTLE.toSeconds() + " s",
                 Machine.current(), List.of(
                 Measure.info("threadwork.jar launch to /health/ready", a.readyMillis(), "ms"),
                 Measure.info("bare Payara Micro launch to first answer", b.readyMillis(), "ms"),
@@ -56,7 +56,7 @@ final class StartupScenario implements Scenario {
                 Measure.info("bare Payara Micro idle RSS", b.idleRssMiB(), "MiB"),
                 Measure.atMost("idle RSS ratio (app / bare)", a.idleRssMiB() / b.idleRssMiB(), "x", 1.5, "<= 1.5x")),
                 List.of("bare = target/payara/payara-micro.jar --nocluster --port P, no application deployed;"
-                        + " 'best' = the fastest launch, with its RSS"));
+                        + " 'best' = the fastest launch, with its RSS")));
     }
 
     private static Launch best(List<Launch> launches) {
