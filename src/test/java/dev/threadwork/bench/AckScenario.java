@@ -35,7 +35,7 @@ final class AckScenario implements Scenario {
         int warmups = options.quick() ? 2 : 10; // both JVMs need JIT warm-up; early rounds are 5x slower
         int rounds = options.quick() ? 3 : 20;
         HttpServer bare = bareServer();
-        try (Harness harness = BenchApp.start(name())) {
+        try (Harness harness = BenchApp.start(name(), options)) {
             progress.step("starting the app");
             harness.startApp();
             URI appUri = harness.app.uri("/slack/events");
@@ -60,6 +60,7 @@ final class AckScenario implements Scenario {
                 }
                 Thread.sleep(500); // let the mentions' background work (sessions, posts) run between rounds, as it would
             }
+            BenchApp.dumpJfr(harness, name(), options);
             Percentiles a = Percentiles.of(app);
             Percentiles b = Percentiles.of(floor);
             double ratio = a.p99() / b.p99();

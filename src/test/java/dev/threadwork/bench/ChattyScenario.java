@@ -35,7 +35,7 @@ final class ChattyScenario implements Scenario {
         String answer = "word ".repeat(options.quick() ? 500 : 640) + marker; // ~3200 chars: one Slack message
         AtomicInteger events = new AtomicInteger();
         AtomicReference<Instant> answerEmitted = new AtomicReference<>();
-        try (Harness harness = BenchApp.start(name())) {
+        try (Harness harness = BenchApp.start(name(), options)) {
             harness.slack.enforceSlackTiers(true);
             harness.agents.script((session, text) -> {
                 session.running();
@@ -64,6 +64,7 @@ final class ChattyScenario implements Scenario {
                 shown = SlackLedgerView.firstShown(harness.slack.ledger().all(), marker);
             }
             Thread.sleep(TRAIL.toMillis());
+            BenchApp.dumpJfr(harness, name(), options);
             List<SlackCall> calls = harness.slack.ledger().all().subList(before, harness.slack.ledger().all().size());
             long rateLimited = calls.stream().filter(SlackCall::rateLimited).count();
             double toAnswer = shown.map(t -> Duration.between(start, t).toMillis()).orElse(-1L);

@@ -49,7 +49,7 @@ final class SessionsScenario implements Scenario {
         Duration wait = options.quick() ? Duration.ofSeconds(30) : Duration.ofSeconds(45);
         List<Result> results = new ArrayList<>();
         for (int size : sizes) {
-            Step s = step(size, wait, progress);
+            Step s = step(size, wait, progress, options);
             results.add(new Result(name() + "-" + size, size + " sessions, 1 turn each: 3 tool calls 200 ms apart + 1 answer;"
                     + " own channel each; answers awaited " + wait.toSeconds() + " s", Machine.current(), List.of(
                     Measure.atMost("peak RSS", s.peakRssMiB(), "MiB", 1024, "< 1024 MiB"),
@@ -71,11 +71,11 @@ final class SessionsScenario implements Scenario {
         return results;
     }
 
-    private Step step(int n, Duration wait, Progress progress) throws Exception {
+    private Step step(int n, Duration wait, Progress progress, Options options) throws Exception {
         Map<String, Instant> emitted = new ConcurrentHashMap<>();
         Map<String, String> tokenOfSession = new ConcurrentHashMap<>();
         AtomicLong tokens = new AtomicLong();
-        try (Harness harness = BenchApp.start(name())) {
+        try (Harness harness = BenchApp.start(name(), options)) {
             harness.agents.script((session, text) -> {
                 String token = Long.toString(tokens.incrementAndGet());
                 tokenOfSession.put(session.sessionId(), token);
@@ -131,6 +131,7 @@ final class SessionsScenario implements Scenario {
             }
             sleep(2000); // anything shown twice would arrive just after
             sampler.interrupt();
+            BenchApp.dumpJfr(harness, name() + "-" + n, options);
             ProcStats after = ProcStats.of(pid);
             index.scan(harness.slack.ledger().all());
             List<Double> latencies = new ArrayList<>();

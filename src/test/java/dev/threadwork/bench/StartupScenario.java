@@ -64,7 +64,7 @@ final class StartupScenario implements Scenario {
     }
 
     private Launch launchApp(Progress progress) throws Exception {
-        try (Harness harness = BenchApp.start(name())) {
+        try (Harness harness = BenchApp.start(name(), Options.parse(new String[0]))) {
             long start = System.nanoTime();
             harness.app = new AppProcess(AppProcess.validEnv(harness.slack.apiUrl(), harness.agents.baseUrl()), harness.workDir).start();
             HttpClient http = HttpClient.newHttpClient();
