@@ -32,7 +32,7 @@ final class SessionsScenario implements Scenario {
     /** One step's figures. */
     record Step(int sessions, int created, int shown, int lost, int duplicated, double peakRssMiB, double finalRssMiB,
                 double cpuSeconds, int peakOpenStreams, Percentiles latency, double wallSeconds, int slackCalls,
-                Map<String, Long> callsByMethod) {
+                Map<String, Long> callsByMethod, long peakSlackBacklog, long endSlackBacklog, long extraTurns) {
     }
 
     @Override
@@ -63,7 +63,10 @@ final class SessionsScenario implements Scenario {
                     Measure.info("emit-to-Slack p99 (answers shown)", s.latency().p99(), "ms"),
                     Measure.info("first mention to last answer (or end of wait)", s.wallSeconds(), "s"),
                     Measure.info("Slack calls made", s.slackCalls(), "count"),
-                    Measure.info("Slack calls per second (sustained)", s.slackCalls() / s.wallSeconds(), "/s")),
+                    Measure.info("Slack calls per second (sustained)", s.slackCalls() / s.wallSeconds(), "/s"),
+                    Measure.info("peak Slack queue backlog (app /metrics)", s.peakSlackBacklog(), "count"),
+                    Measure.info("Slack queue backlog at the end", s.endSlackBacklog(), "count"),
+                    Measure.atMost("extra turns (a user message delivered twice)", s.extraTurns(), "count", 0, "0")),
                     List.of("fresh app per size (-Xmx512m, H2); RSS sampled every 500 ms from /proc; latency = fake emits"
                             + " agent.message -> fake Slack receives the first post/edit showing it",
                             "Slack calls by method: " + s.callsByMethod())));
@@ -95,10 +98,12 @@ final class SessionsScenario implements Scenario {
             ProcStats before = ProcStats.of(pid);
             AtomicLong peakRss = new AtomicLong(before.rssKiB());
             AtomicInteger peakStreams = new AtomicInteger();
+            AtomicLong peakBacklog = new AtomicLong();
             Thread sampler = Thread.ofVirtual().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
                     peakRss.accumulateAndGet(ProcStats.of(pid).rssKiB(), Math::max);
                     peakStreams.accumulateAndGet(harness.agents.openStreams(), Math::max);
+                    peakBacklog.accumulateAndGet(slackBacklog(harness), Math::max);
                     if (!sleep(500)) {
                         return;
                     }
@@ -158,7 +163,8 @@ final class SessionsScenario implements Scenario {
             lost += n - tokenOfSession.size(); // mentions that never became a turn are lost answers too
             Step step = new Step(n, created, latencies.size(), lost, duplicated, peakRss.get() / 1024.0, after.rssMiB(),
                     (after.cpuMillis() - before.cpuMillis()) / 1000.0, peakStreams.get(), Percentiles.of(latencies), wall,
-                    calls.size(), calls.stream().collect(Collectors.groupingBy(SlackCall::method, TreeMap::new, Collectors.counting())));
+                    calls.size(), calls.stream().collect(Collectors.groupingBy(SlackCall::method, TreeMap::new, Collectors.counting())),
+                    peakBacklog.get(), slackBacklog(harness), tokens.get() - tokenOfSession.size());
             progress.step("%d sessions: %d created, %d shown, %d lost, %d twice, peak RSS %.0f MiB, CPU %.1f s, latency %s",
                     n, created, step.shown(), lost, duplicated, step.peakRssMiB(), step.cpuSeconds(), step.latency());
             return step;
@@ -184,6 +190,17 @@ final class SessionsScenario implements Scenario {
                     return null;
                 });
             }
+        }
+    }
+
+    /** The app's own count of Slack calls queued or in flight, from /metrics; -1 when unreadable. */
+    private static long slackBacklog(Harness harness) {
+        try {
+            return harness.app.get("/metrics").body().lines()
+                    .filter(l -> !l.startsWith("#") && l.contains("threadwork_slack_queue_backlog"))
+                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        } catch (Exception e) {
+            return -1;
         }
     }
 
