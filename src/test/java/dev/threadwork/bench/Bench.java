@@ -20,6 +20,12 @@ public final class Bench {
         for (Scenario scenario : List.of(new StartupScenario(), new AckScenario(), new ChattyScenario(), new SessionsScenario())) {
             all.put(scenario.name(), scenario);
         }
+        ResultsFiles files = new ResultsFiles(options.resultsDir());
+        if (options.scenarios().equals(List.of("report"))) {
+            files.rewrite();
+            System.out.println("Rewrote " + options.resultsDir().resolve("RESULTS.md") + " from the JSON results");
+            return;
+        }
         List<String> names = options.scenarios().isEmpty() ? new ArrayList<>(all.keySet()) : options.scenarios();
         for (String name : names) {
             if (!all.containsKey(name)) {
@@ -27,7 +33,6 @@ public final class Bench {
                 System.exit(2);
             }
         }
-        ResultsFiles files = new ResultsFiles(options.resultsDir());
         boolean allMet = true;
         for (String name : names) {
             for (Result result : all.get(name).run(options)) {
