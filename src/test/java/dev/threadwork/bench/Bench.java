@@ -44,7 +44,8 @@ public final class Bench {
                 }
             }
         }
-        System.out.println(allMet ? "All targets met." : "Some targets missed (see above and bench/results/RESULTS.md).");
+        System.out.println(allMet ? "All targets met." : "Some targets missed (see above and "
+                + options.resultsDir().resolve("RESULTS.md") + ").");
         // Child processes are killed by the scenarios; the fakes' HTTP servers use non-daemon threads.
         System.exit(0);
     }
