@@ -149,6 +149,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** The child's process id, for reading its memory and CPU time from /proc (benchmarks). */
+    public long pid() {
+        return process.pid();
+    }
+
     private static String jar() {
         String jar = System.getProperty("threadwork.jar", "target/threadwork.jar");
         if (!Files.exists(Path.of(jar))) {
