@@ -58,7 +58,7 @@ class ControlIT {
     }
 
     private static long eventsOfType(String session, String type) {
-        return harness.agents.session(session).events().stream().filter(e -> type.equals(e.path("type").asText())).count();
+        return harness.eventsOfType(session, type);
     }
 
     @Test
@@ -94,8 +94,7 @@ class ControlIT {
         String thread = harness.startThread(ALICE, "clean the build");
         String session = harness.sessionOf(thread);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "The agent wants to run") == 1);
-        String toolUse = harness.agents.session(session).events().stream()
-                .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
+        String toolUse = harness.firstToolUse(session);
 
         // Bob did not start the session and is no admin: refused, nothing sent.
         assertThat(clickAnswer(BOB, "tool_approve", session + "|" + toolUse)).contains("Only <@" + ALICE + ">");
@@ -115,8 +114,7 @@ class ControlIT {
         String thread = harness.startThread(ALICE, "remove the cache");
         String session = harness.sessionOf(thread);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "The agent wants to run") == 1);
-        String toolUse = harness.agents.session(session).events().stream()
-                .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
+        String toolUse = harness.firstToolUse(session);
 
         assertThat(click(ALICE, "session_stop", session).statusCode()).isEqualTo(200);
         await().atMost(WAIT).until(() -> eventsOfType(session, "user.interrupt") == 1);

@@ -182,6 +182,17 @@ public final class Harness implements AutoCloseable {
         return ts;
     }
 
+    /** The id of the session's first tool call. */
+    public String firstToolUse(String session) {
+        return agents.session(session).events().stream().filter(e -> "agent.tool_use".equals(e.path("type").asText()))
+                .findFirst().orElseThrow().path("id").asText();
+    }
+
+    /** How many events of a type the session holds. */
+    public long eventsOfType(String session, String type) {
+        return agents.session(session).events().stream().filter(e -> type.equals(e.path("type").asText())).count();
+    }
+
     /** The session the fake agents API created for a thread (waits for it). */
     public String sessionOf(String threadTs) {
         return await("a session for thread " + threadTs).atMost(Duration.ofSeconds(30)).until(() -> agents.sessionIds().stream()

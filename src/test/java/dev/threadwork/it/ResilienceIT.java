@@ -75,7 +75,7 @@ class ResilienceIT {
     }
 
     private static long eventsOfType(String session, String type) {
-        return harness.agents.session(session).events().stream().filter(e -> type.equals(e.path("type").asText())).count();
+        return harness.eventsOfType(session, type);
     }
 
     @Test
@@ -91,8 +91,7 @@ class ResilienceIT {
         assertThat(harness.deliver(harness.mentionEvent(LOCKED, ALICE, aliceTs, null, "clean up"))).isEqualTo(200);
         String session = harness.sessionOf(aliceTs);
         await().atMost(WAIT).until(() -> eventsOfType(session, "agent.tool_use") == 1);
-        String toolUse = harness.agents.session(session).events().stream()
-                .filter(e -> "agent.tool_use".equals(e.path("type").asText())).findFirst().orElseThrow().path("id").asText();
+        String toolUse = harness.firstToolUse(session);
         int sessionsBefore = harness.agents.sessionIds().size();
 
         // Bob, on no allow-list and no admin, tries every path.
