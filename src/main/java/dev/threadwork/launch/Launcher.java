@@ -25,6 +25,11 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Runtime.version().feature() < 21) {
+            System.err.println("Threadwork needs Java 21 or newer; this is Java " + Runtime.version().feature()
+                    + " (" + System.getProperty("java.home") + "). Run it with a JDK or JRE 21+.");
+            System.exit(1);
+        }
         List<String> payaraArgs = new ArrayList<>();
         String port = configuredPort();
         if (port != null && port.matches("\\d{1,5}")) {
