@@ -114,6 +114,8 @@ public final class OutboxDelivery implements AutoCloseable {
             String text = message.sentText().orElseGet(() -> composer.compose(message, binding));
             outbox.markSending(message.id(), text);
             streams.sending(binding);
+            // Before the send: the agent's first events can be rendered before the send returns.
+            notices.sending(message.thread(), message.messageTs());
             gateway.send(sessionId, new OutboundEvent.UserMessage(text));
             outbox.markDelivered(message.id());
             notices.delivered(message.thread(), message.messageTs());

@@ -6,6 +6,9 @@ package dev.threadwork.bridge;
  */
 public interface ThreadNotices {
 
+    /** The message is about to go to its session: the turn it starts answers this message. */
+    void sending(ThreadKey thread, String messageTs);
+
     /** The message reached its session (a reaction on it). */
     void delivered(ThreadKey thread, String messageTs);
 

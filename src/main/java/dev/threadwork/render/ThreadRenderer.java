@@ -294,19 +294,36 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     // ---- ThreadNotices ------------------------------------------------------------------------
 
     @Override
-    public void delivered(ThreadKey thread, String messageTs) {
-        toldQueued.remove(thread);
+    public void sending(ThreadKey thread, String messageTs) {
         bindings.find(thread).filter(b -> b.sessionId().isPresent()).ifPresent(binding -> {
             SessionView view = view(binding);
             view.lock.lock();
             try {
                 view.triggerTs = messageTs;
-                view.eyesOn = messageTs;
             } finally {
                 view.lock.unlock();
             }
         });
-        outbound.submit(new SlackCall.React(thread.channelId(), messageTs, "eyes", true));
+    }
+
+    @Override
+    public void delivered(ThreadKey thread, String messageTs) {
+        toldQueued.remove(thread);
+        Optional<Binding> binding = bindings.find(thread).filter(b -> b.sessionId().isPresent());
+        if (binding.isEmpty()) {
+            outbound.submit(new SlackCall.React(thread.channelId(), messageTs, "eyes", true));
+            return;
+        }
+        SessionView view = view(binding.get());
+        view.lock.lock();
+        try {
+            if (!messageTs.equals(view.eyesOn)) { // the turn may have put 👀 there already
+                react(view, messageTs, "eyes", true);
+                view.eyesOn = messageTs;
+            }
+        } finally {
+            view.lock.unlock();
+        }
     }
 
     @Override
