@@ -41,18 +41,10 @@ public final class InboundMessages implements OutboxStore {
     private boolean insert(String dedupeKey, ThreadKey thread, String messageTs, String userId,
                            InboundMessage.Kind kind, String text, InboundMessage.State state) {
         Instant now = Instant.now();
-        try {
-            jdbc.update("INSERT INTO inbound_message (dedupe_key, team_id, channel_id, thread_ts, message_ts, user_id, kind, "
+        return jdbc.insertIfAbsent("INSERT INTO inbound_message (dedupe_key, team_id, channel_id, thread_ts, message_ts, user_id, kind, "
                             + "text, state, attempts, next_attempt_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
                     dedupeKey, thread.teamId(), thread.channelId(), thread.threadTs(), messageTs, userId, kind.name(),
                     text, state.name(), now, now);
-            return true;
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.isDuplicateKey(sql)) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     /**

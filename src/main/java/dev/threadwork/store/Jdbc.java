@@ -89,8 +89,26 @@ public final class Jdbc {
         }
     }
 
+    /**
+     * Inserts a row unless its unique key is already taken, which is an answer rather than an error
+     * (a retried Slack delivery, a thread already claimed, a lease another instance holds).
+     *
+     * @return whether the row was inserted
+     */
+    public boolean insertIfAbsent(String sql, Object... params) {
+        try {
+            update(sql, params);
+            return true;
+        } catch (StoreException e) {
+            if (e.getCause() instanceof SQLException sqlException && isDuplicateKey(sqlException)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     /** Whether an exception is a unique-key violation (SQL state class 23), i.e. "already there". */
-    public static boolean isDuplicateKey(SQLException e) {
+    static boolean isDuplicateKey(SQLException e) {
         return e.getSQLState() != null && e.getSQLState().startsWith("23");
     }
 

@@ -1,7 +1,6 @@
 package dev.threadwork.store;
 
 import dev.threadwork.bridge.LeaseStore;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 
@@ -21,15 +20,7 @@ public final class SessionLeases implements LeaseStore {
         if (taken == 1) {
             return true;
         }
-        try {
-            jdbc.update("INSERT INTO session_lease (session_id, owner, expires_at) VALUES (?, ?, ?)", sessionId, owner, expiresAt);
-            return true;
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.isDuplicateKey(sql)) {
-                return false; // another instance holds a live lease
-            }
-            throw e;
-        }
+        return jdbc.insertIfAbsent("INSERT INTO session_lease (session_id, owner, expires_at) VALUES (?, ?, ?)", sessionId, owner, expiresAt);
     }
 
     @Override

@@ -35,19 +35,11 @@ public final class ThreadBindings implements BindingStore {
     /** Claims the thread for a new session; false when the thread already has a binding. */
     @Override
     public boolean create(Binding binding) {
-        try {
-            jdbc.update("INSERT INTO thread_binding (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        return jdbc.insertIfAbsent("INSERT INTO thread_binding (" + COLUMNS + ", updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     binding.thread().teamId(), binding.thread().channelId(), binding.thread().threadTs(),
                     binding.sessionId().orElse(null), binding.triggerTs(), binding.startedBy(), binding.agentId(),
                     binding.environmentId(), truncate(binding.title(), 256), binding.state().name(),
                     binding.previousSessionId().orElse(null), binding.createdAt(), Instant.now());
-            return true;
-        } catch (StoreException e) {
-            if (e.getCause() instanceof SQLException sql && Jdbc.isDuplicateKey(sql)) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     @Override
