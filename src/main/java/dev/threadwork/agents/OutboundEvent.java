@@ -5,8 +5,15 @@ import java.util.Optional;
 /** An event Threadwork sends to a session. */
 public sealed interface OutboundEvent {
 
-    /** {@code user.message} with one text block. */
-    record UserMessage(String text) implements OutboundEvent {
+    /**
+     * {@code user.message}: the text block, then (when given) a second, short text block carrying
+     * {@code marker}, so that a send whose outcome is uncertain can be found in the history by that
+     * marker instead of by comparing texts (two identical messages are two sends).
+     */
+    record UserMessage(String text, Optional<String> marker) implements OutboundEvent {
+        public UserMessage(String text) {
+            this(text, Optional.empty());
+        }
     }
 
     /** {@code user.interrupt}: stop the agent now. */

@@ -12,7 +12,9 @@ final class OutboundEventEncoder {
         switch (event) {
             case OutboundEvent.UserMessage message -> {
                 wire.put("type", "user.message");
-                wire.put("content", List.of(Map.of("type", "text", "text", message.text())));
+                wire.put("content", message.marker()
+                        .map(marker -> List.of(Map.of("type", "text", "text", message.text()), Map.of("type", "text", "text", marker)))
+                        .orElse(List.of(Map.of("type", "text", "text", message.text()))));
             }
             case OutboundEvent.Interrupt ignored -> wire.put("type", "user.interrupt");
             case OutboundEvent.ToolConfirmation confirmation -> {

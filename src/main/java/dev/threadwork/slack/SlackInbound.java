@@ -5,6 +5,9 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
+import java.util.List;
 import dev.threadwork.bridge.InboundRouter;
 import dev.threadwork.bridge.SlackMessage;
 import dev.threadwork.bridge.ThreadKeywords;
@@ -47,6 +50,28 @@ public final class SlackInbound {
                     Optional.empty()));
             return ctx.ack();
         });
+        // Bolt routes message subtypes to classes of their own: without these, a reply with a file or one
+        // also sent to the channel would be acknowledged and lost.
+        app.event(MessageFileShareEvent.class, (request, ctx) -> {
+            MessageFileShareEvent event = request.getEvent();
+            String text = nullToEmpty(event.getText());
+            List<SlackMessage.SharedFile> files = event.getFiles() == null ? List.of() : event.getFiles().stream()
+                    .map(f -> new SlackMessage.SharedFile(f.getId(), f.getName(), f.getMimetype(),
+                            f.getSize() == null ? 0 : f.getSize(), Optional.ofNullable(f.getUrlPrivateDownload())))
+                    .toList();
+            route(ctx, new SlackMessage(ctx.getTeamId(), event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions(ctx, text),
+                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("file_share"), files));
+            return ctx.ack();
+        });
+        app.event(MessageThreadBroadcastEvent.class, (request, ctx) -> {
+            MessageThreadBroadcastEvent event = request.getEvent();
+            String text = nullToEmpty(event.getText());
+            route(ctx, new SlackMessage(ctx.getTeamId(), event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions(ctx, text),
+                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("thread_broadcast")));
+            return ctx.ack();
+        });
         // The assistant pane opened a thread: the session starts with the user's first message there.
         app.event(AssistantThreadStartedEvent.class, (request, ctx) -> ctx.ack());
     }
@@ -64,6 +89,10 @@ public final class SlackInbound {
         if (retry != null && retry > 0) {
             LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);
         }
+    }
+
+    private static boolean mentions(EventContext ctx, String text) {
+        return ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
     }
 
     private static String firstNonBlank(String first, String second) {
