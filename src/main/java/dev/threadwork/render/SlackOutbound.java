@@ -1,6 +1,7 @@
 package dev.threadwork.render;
 
 import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -195,8 +196,7 @@ public final class SlackOutbound implements AutoCloseable {
                 calls.incrementAndGet();
                 return SlackCalls.invoke(slack, call).get();
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null
-                        ? ce.getCause() : e.getCause();
+                Throwable cause = rootOf(e);
                 if (cause instanceof SlackApiException api && api.getResponse().code() == 429) {
                     rateLimited.incrementAndGet();
                     Duration wait = retryAfter(api);
@@ -210,6 +210,9 @@ public final class SlackOutbound implements AutoCloseable {
                 if (cause instanceof SlackCallFailed failed && !TRANSIENT_ERRORS.contains(failed.error())) {
                     throw failed; // Slack said no for good (channel_not_found, msg_too_long…)
                 }
+                if (cause instanceof SlackApiException api && api.getResponse().code() < 500) {
+                    throw new SlackCallFailed(SlackCalls.method(call), "HTTP " + api.getResponse().code());
+                }
                 if (!(cause instanceof SlackCallFailed || cause instanceof IOException || cause instanceof SlackApiException)) {
                     throw new SlackCallFailed(SlackCalls.method(call), String.valueOf(cause));
                 }
@@ -221,6 +224,29 @@ public final class SlackOutbound implements AutoCloseable {
                 TimeUnit.MILLISECONDS.sleep(backoff);
             }
         }
+    }
+
+    /**
+     * What actually failed: the async client wraps it in a {@link CompletionException} and, for HTTP
+     * failures, in a {@link MethodsCompletionException} holding the IOException or SlackApiException.
+     */
+    static Throwable rootOf(ExecutionException e) {
+        Throwable cause = e.getCause();
+        for (int i = 0; i < 4 && cause != null; i++) {
+            if (cause instanceof CompletionException ce && ce.getCause() != null) {
+                cause = ce.getCause();
+            } else if (cause instanceof MethodsCompletionException mce) {
+                Throwable inner = mce.getIoException() != null ? mce.getIoException()
+                        : mce.getSlackApiException() != null ? mce.getSlackApiException() : mce.getOtherException();
+                if (inner == null) {
+                    return cause;
+                }
+                cause = inner;
+            } else {
+                return cause;
+            }
+        }
+        return cause;
     }
 
     private long backoff(int failures) {

@@ -174,10 +174,17 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             }
             view.lastPreviewAt = now;
             String text = previewText(preview.textSoFar());
+            if (view.halted) {
+                return;
+            }
             if (view.state.answerTs().isEmpty()) {
                 String key = "preview:" + view.sessionId() + ":" + preview.messageKey();
                 view.previewKey = key;
-                post(view, key, text, List.of()).ifPresent(ts -> save(view, with(view.state, s -> answerTs(s, Optional.of(ts)))));
+                try {
+                    post(view, key, text, List.of()).ifPresent(ts -> save(view, with(view.state, s -> answerTs(s, Optional.of(ts)))));
+                } catch (NotRendered e) {
+                    view.halted = true; // stopping: the preview's journal entry is resolved after the restart
+                }
             } else {
                 outbound.submit(new SlackCall.Update(view.thread().channelId(), view.state.answerTs().get(), text, List.of()));
             }
@@ -491,9 +498,14 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         SessionView view = view(binding);
         view.lock.lock();
         try {
-            if (view.turn != null) {
+            if (view.turn != null && !view.halted) {
                 view.turn.answered(toolUseId, userId, allowed, at);
-                syncCard(view, clock.instant());
+                try {
+                    syncCard(view, clock.instant());
+                } catch (NotRendered e) {
+                    view.halted = true;
+                    return;
+                }
                 save(view, view.state);
             }
         } finally {
