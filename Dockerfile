@@ -1,21 +1,27 @@
 # syntax=docker/dockerfile:1
+# Base images are pinned by digest (a tag can be re-pointed; a digest cannot). To update, pick the
+# new tag's digest (`docker buildx imagetools inspect eclipse-temurin:<tag>`) and change both parts.
 # Build stage: the Maven Wrapper builds the Payara Micro uber jar (tests run in CI, not here).
-FROM eclipse-temurin:21-jdk AS build
+FROM eclipse-temurin:21.0.9_10-jdk@sha256:81ad1240d91eeafe1ab4154e9ed2310b67cb966caad1d235232ae10abcb1fae2 AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
-RUN ./mvnw -B -q dependency:go-offline -DskipTests || true
+# Dependencies in their own layer; a failure here fails the build (nothing is hidden).
+RUN ./mvnw -B -q dependency:go-offline -DskipTests
 COPY src/ src/
 RUN ./mvnw -B -q package -DskipTests
 
-# Runtime stage: a JRE, a non-root user and a volume for the embedded H2 database.
-FROM eclipse-temurin:21-jre
+# Runtime stage: a JRE, a non-root user with a fixed numeric id (so runtimes that check
+# runAsNonRoot can verify it without reading /etc/passwd) and a volume for the embedded H2 database.
+FROM eclipse-temurin:21.0.9_10-jre@sha256:b0f6befb3f2af49704998c4425cb6313c1da505648a8e78cee731531996f735d
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
-    && groupadd --system threadwork && useradd --system --gid threadwork --home-dir /app threadwork \
-    && mkdir -p /app/data && chown -R threadwork:threadwork /app
+    && groupadd --system --gid 10001 threadwork \
+    && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin threadwork \
+    && mkdir -p /app/data && chown -R 10001:10001 /app/data
 WORKDIR /app
-COPY --from=build --chown=threadwork:threadwork /src/target/threadwork.jar /app/threadwork.jar
-USER threadwork
+# The jar belongs to root and is read-only for the app: only /app/data is writable.
+COPY --from=build --chmod=0444 /src/target/threadwork.jar /app/threadwork.jar
+USER 10001:10001
 # All configuration comes from the environment (see config/threadwork.env.example).
 ENV THREADWORK_PORT=8080 \
     THREADWORK_DB_URL=jdbc:h2:file:/app/data/threadwork \

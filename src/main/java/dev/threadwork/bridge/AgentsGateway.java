@@ -115,6 +115,14 @@ public final class AgentsGateway implements SessionGateway {
     }
 
     @Override
+    public Optional<String> toolInputJson(String sessionId, String toolUseId) {
+        return history(sessionId).stream()
+                .filter(e -> e instanceof AgentEvent.ToolUse u && u.id().equals(toolUseId))
+                .map(e -> ((AgentEvent.ToolUse) e).inputJson())
+                .findFirst();
+    }
+
+    @Override
     public boolean agentExists(String agentId) {
         return exists(() -> client.retrieveAgent(agentId));
     }

@@ -24,10 +24,11 @@ public record ChannelSettings(
         String updatedBy,
         Instant updatedAt) {
 
-    public enum TalkPolicy { ANYONE, ALLOW_LIST }
+    /** {@link #DEFAULT}: the channel follows the deployment's default ({@code THREADWORK_DEFAULT_TALK_POLICY}). */
+    public enum TalkPolicy { ANYONE, ALLOW_LIST, DEFAULT }
 
     public static ChannelSettings defaults(String teamId, String channelId) {
         return new ChannelSettings(teamId, channelId, Optional.empty(), Optional.empty(), Optional.empty(),
-                TalkPolicy.ANYONE, Set.of(), Optional.empty(), "", Instant.EPOCH);
+                TalkPolicy.DEFAULT, Set.of(), Optional.empty(), "", Instant.EPOCH);
     }
 }

@@ -26,10 +26,22 @@ public final class CommandHandler {
     private final SlackPoster poster;
     private final AuditLog audit;
     private final Clock clock;
+    private final SessionAccess access;
+    private final SpendCaps caps;
 
     public CommandHandler(BindingStore bindings, InboundRouter router, SessionControl control, SessionGateway gateway,
                           Permissions permissions, ChannelSettingsStore settings, SessionDefaults defaults,
                           SessionSummaries summaries, SlackPoster poster, AuditLog audit, Clock clock) {
+        this(bindings, router, control, gateway, permissions, settings, defaults, summaries, poster, audit, clock,
+                new SessionAccess(bindings, permissions), SpendCaps.none());
+    }
+
+    public CommandHandler(BindingStore bindings, InboundRouter router, SessionControl control, SessionGateway gateway,
+                          Permissions permissions, ChannelSettingsStore settings, SessionDefaults defaults,
+                          SessionSummaries summaries, SlackPoster poster, AuditLog audit, Clock clock,
+                          SessionAccess access, SpendCaps caps) {
+        this.access = access;
+        this.caps = caps;
         this.bindings = bindings;
         this.router = router;
         this.control = control;
@@ -49,7 +61,8 @@ public final class CommandHandler {
             case AgentCommand.New start -> start(teamId, channelId, userId, start.task());
             case AgentCommand.ListSessions list -> list(teamId, channelId, userId, list.mine());
             case AgentCommand.Status status -> resolve(teamId, channelId, status.sessionId())
-                    .map(this::status).orElseGet(CommandHandler::noSession);
+                    .map(b -> permissions.refusal(teamId, channelId, userId).map(ControlReply::refused).orElseGet(() -> status(b)))
+                    .orElseGet(CommandHandler::noSession);
             case AgentCommand.Stop stop -> resolve(teamId, channelId, stop.sessionId())
                     .map(b -> control.stop(teamId, userId, b.sessionId().orElseThrow())).orElseGet(CommandHandler::noSession);
             case AgentCommand.End end -> resolve(teamId, channelId, end.sessionId())
@@ -60,12 +73,18 @@ public final class CommandHandler {
     }
 
     private ControlReply start(String teamId, String channelId, String userId, String task) {
-        if (!permissions.mayTalk(teamId, channelId, userId)) {
-            return ControlReply.refused("This channel's agent sessions are limited to an allow-list; ask an admin to add you.");
+        Optional<String> refusal = permissions.refusal(teamId, channelId, userId);
+        if (refusal.isPresent()) {
+            return ControlReply.refused(refusal.get());
+        }
+        Optional<String> capped = caps.blocked(teamId, userId);
+        if (capped.isPresent()) {
+            return ControlReply.refused("I can't start a session: " + capped.get() + ".");
         }
         String ts;
         try {
-            ts = poster.postRoot(channelId, "<@" + userId + "> asked: " + task);
+            // The bot posts this, so no broadcast or group mention in the task may ping through it.
+            ts = poster.postRoot(channelId, "<@" + userId + "> asked: " + task.replace("<!", "&lt;!"));
         } catch (IllegalStateException e) {
             return ControlReply.refused("I couldn't start the thread: " + e.getMessage() + ".");
         }
@@ -75,6 +94,10 @@ public final class CommandHandler {
     }
 
     private ControlReply list(String teamId, String channelId, String userId, boolean mine) {
+        Optional<String> refusal = mine ? Optional.empty() : permissions.refusal(teamId, channelId, userId);
+        if (refusal.isPresent()) {
+            return ControlReply.refused(refusal.get());
+        }
         List<Binding> found = mine ? bindings.startedBy(teamId, userId, LIST_LIMIT) : bindings.inChannel(teamId, channelId, LIST_LIMIT);
         if (found.isEmpty()) {
             return ControlReply.done(mine ? "You have no agent sessions." : "No agent sessions in this channel yet. Start one with `/agent new <task>`.");
@@ -115,8 +138,11 @@ public final class CommandHandler {
                 + "\n• agent: `" + choice.agentId() + "`"
                 + "\n• environment: `" + choice.environmentId() + "`"
                 + "\n• instructions: " + choice.instructions().orElse("(none)")
-                + "\n• policy: " + (channel.talkPolicy() == ChannelSettings.TalkPolicy.ANYONE ? "anyone may talk to sessions"
-                        : "only " + channel.allowList().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", ")) + " may talk")
+                + "\n• policy: " + (permissions.effectivePolicy(channel) == ChannelSettings.TalkPolicy.ANYONE
+                        ? "anyone may talk to sessions"
+                        : "only " + (channel.allowList().isEmpty() ? "admins"
+                                : channel.allowList().stream().map(u -> "<@" + u + ">").collect(Collectors.joining(", "))) + " may talk")
+                + (channel.talkPolicy() == ChannelSettings.TalkPolicy.DEFAULT ? " (the deployment's default)" : "")
                 + "\n• approvals, stop and end: the session's starter and admins"
                 + "\n• budget per session: " + choice.budgetUsd().map(b -> "$" + b.toPlainString()).orElse("none")
                 + (channel.updatedBy().isEmpty() ? "" : "\n_Last changed by <@" + channel.updatedBy() + ">_"));
@@ -184,7 +210,8 @@ public final class CommandHandler {
         return switch (value.toLowerCase(java.util.Locale.ROOT).replace('_', '-')) {
             case "anyone", "everyone" -> ChannelSettings.TalkPolicy.ANYONE;
             case "allow-list", "allowlist" -> ChannelSettings.TalkPolicy.ALLOW_LIST;
-            default -> throw new IllegalArgumentException("Policy must be `anyone` or `allow-list`.");
+            case "default" -> ChannelSettings.TalkPolicy.DEFAULT;
+            default -> throw new IllegalArgumentException("Policy must be `anyone`, `allow-list` or `default`.");
         };
     }
 
@@ -214,10 +241,10 @@ public final class CommandHandler {
         }
     }
 
-    /** The named session, or the newest live one in this channel. */
+    /** The named session if it belongs to this channel, or the newest live one in this channel. */
     private Optional<Binding> resolve(String teamId, String channelId, Optional<String> sessionId) {
         if (sessionId.isPresent()) {
-            return bindings.findBySession(sessionId.get());
+            return access.resolve(sessionId.get(), SessionAccess.Place.channel(teamId, channelId));
         }
         return bindings.inChannel(teamId, channelId, LIST_LIMIT).stream()
                 .filter(b -> b.live() && b.sessionId().isPresent())
@@ -225,7 +252,7 @@ public final class CommandHandler {
     }
 
     private static ControlReply noSession() {
-        return ControlReply.refused("I found no such session. `/agent list` shows the sessions of this channel.");
+        return ControlReply.refused(SessionAccess.NOT_HERE);
     }
 
     private static String stateOf(Binding binding, Optional<SessionSummaries.Summary> summary) {

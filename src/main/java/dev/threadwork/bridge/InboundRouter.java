@@ -16,7 +16,7 @@ public final class InboundRouter {
     private static final Set<String> SPOKEN_SUBTYPES = Set.of("thread_broadcast", "file_share");
 
     /** What became of a message. */
-    public enum Outcome { STARTS_SESSION, REPLY, DUPLICATE, IGNORED, NOT_ALLOWED }
+    public enum Outcome { STARTS_SESSION, REPLY, DUPLICATE, IGNORED, NOT_ALLOWED, OVER_CAP }
 
     private final BindingStore bindings;
     private final OutboxStore outbox;
@@ -24,9 +24,16 @@ public final class InboundRouter {
     private final Permissions permissions;
     private final ThreadNotices notices;
     private final Runnable wakeDelivery;
+    private final SpendCaps caps;
 
     public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
                          ThreadNotices notices, Runnable wakeDelivery) {
+        this(bindings, outbox, defaults, permissions, notices, wakeDelivery, SpendCaps.none());
+    }
+
+    public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
+                         ThreadNotices notices, Runnable wakeDelivery, SpendCaps caps) {
+        this.caps = caps;
         this.bindings = bindings;
         this.outbox = outbox;
         this.defaults = defaults;
@@ -62,12 +69,21 @@ public final class InboundRouter {
         } else {
             return Outcome.IGNORED;
         }
-        if (!permissions.mayTalk(thread.teamId(), thread.channelId(), message.userId())) {
+        Optional<String> refusal = permissions.refusal(thread.teamId(), thread.channelId(), message.userId());
+        if (refusal.isPresent()) {
             if (outbox.claimControl(dedupeKey, thread, message.ts(), message.userId(), "(not allowed)")) {
-                notices.tell(thread, message.userId(), "Only people on this channel's allow-list can talk to its agent sessions;"
-                        + " your message was not passed on. Ask a Threadwork admin to add you.");
+                notices.tell(thread, message.userId(), refusal.get());
             }
             return Outcome.NOT_ALLOWED;
+        }
+        if (kind == InboundMessage.Kind.START) {
+            Optional<String> capped = caps.blocked(thread.teamId(), message.userId());
+            if (capped.isPresent()) {
+                if (outbox.claimControl(dedupeKey, thread, message.ts(), message.userId(), "(over the daily spend cap)")) {
+                    notices.startFailed(thread, message.ts(), capped.get());
+                }
+                return Outcome.OVER_CAP;
+            }
         }
         if (!outbox.insertIfNew(dedupeKey, thread, message.ts(), message.userId(), kind, message.text())) {
             return Outcome.DUPLICATE;

@@ -37,6 +37,11 @@ public interface SessionGateway {
     /** The full text of a tool call's result, looked up in the session's history. */
     Optional<String> toolResultText(String sessionId, String toolUseId);
 
+    /** The complete input (JSON as the agent sent it) of a tool call, looked up in the session's history. */
+    default Optional<String> toolInputJson(String sessionId, String toolUseId) {
+        return Optional.empty();
+    }
+
     /** Whether the API knows this agent (used to validate channel settings). */
     boolean agentExists(String agentId);
 

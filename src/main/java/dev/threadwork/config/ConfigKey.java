@@ -30,7 +30,18 @@ public enum ConfigKey {
     THREADWORK_READ_PER_MINUTE("600", false, "Managed Agents read operations allowed per minute"),
     THREADWORK_PRICE_INPUT_PER_MTOK("3.00", false, "USD per million input tokens, for cost estimates"),
     THREADWORK_PRICE_OUTPUT_PER_MTOK("15.00", false, "USD per million output tokens, for cost estimates"),
-    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work");
+    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work"),
+    THREADWORK_DEFAULT_TALK_POLICY("anyone", false,
+            "who may talk to sessions in channels whose admins set no policy: anyone or allow-list"),
+    THREADWORK_DM_POLICY("anyone", false, "who may start sessions in direct messages and the assistant pane: anyone, admins or off"),
+    THREADWORK_ALLOW_EXTERNAL_USERS("false", false,
+            "true to let Slack Connect users from other workspaces talk to sessions (subject to the channel's policy)"),
+    THREADWORK_DAILY_CAP_PER_USER_USD("", false,
+            "optional: USD a person's sessions started today (UTC) may cost before they can start no more"),
+    THREADWORK_DAILY_CAP_PER_WORKSPACE_USD("", false,
+            "optional: USD the workspace's sessions started today (UTC) may cost before no more start"),
+    THREADWORK_ADMIN_TOKEN(null, true,
+            "optional: a random token of at least 24 characters that opens GET /admin/health (Authorization: Bearer ...)");
 
     private final String defaultValue;
     private final boolean secret;

@@ -70,6 +70,14 @@ public final class ConfigLoader {
         BigDecimal priceIn = price(ConfigKey.THREADWORK_PRICE_INPUT_PER_MTOK);
         BigDecimal priceOut = price(ConfigKey.THREADWORK_PRICE_OUTPUT_PER_MTOK);
         int shutdownSeconds = integer(ConfigKey.THREADWORK_SHUTDOWN_SECONDS, 1, 600);
+        String talkDefault = oneOf(ConfigKey.THREADWORK_DEFAULT_TALK_POLICY, "anyone", "allow-list");
+        String dmPolicy = oneOf(ConfigKey.THREADWORK_DM_POLICY, "anyone", "admins", "off");
+        String external = oneOf(ConfigKey.THREADWORK_ALLOW_EXTERNAL_USERS, "true", "false");
+        Optional<BigDecimal> capUser = optionalAmount(ConfigKey.THREADWORK_DAILY_CAP_PER_USER_USD);
+        Optional<BigDecimal> capWorkspace = optionalAmount(ConfigKey.THREADWORK_DAILY_CAP_PER_WORKSPACE_USD);
+        Optional<Secret> adminToken = optional(ConfigKey.THREADWORK_ADMIN_TOKEN).map(Secret::new);
+        adminToken.filter(token -> token.reveal().length() < 24).ifPresent(token -> problems.add(ConfigKey.THREADWORK_ADMIN_TOKEN
+                + " is too short: use at least 24 random characters (e.g. openssl rand -hex 24), or unset it"));
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -85,7 +93,37 @@ public final class ConfigLoader {
                 Set.copyOf(admins),
                 contextBudget,
                 Duration.ofSeconds(shutdownSeconds),
-                new ThreadworkConfig.Prices(priceIn, priceOut));
+                new ThreadworkConfig.Prices(priceIn, priceOut),
+                new ThreadworkConfig.Access("allow-list".equals(talkDefault), dmPolicy, "true".equals(external), capUser, capWorkspace),
+                adminToken);
+    }
+
+    /** The value, lower-cased, if it is one of {@code allowed}; else a problem naming them. */
+    private String oneOf(ConfigKey key, String... allowed) {
+        String raw = value(key).toLowerCase(java.util.Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(raw)) {
+            problems.add(key + " must be one of " + String.join(", ", allowed) + " (got \"" + value(key) + "\")");
+            return allowed[0];
+        }
+        return raw;
+    }
+
+    /** An optional positive USD amount. */
+    private Optional<BigDecimal> optionalAmount(ConfigKey key) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            BigDecimal amount = new BigDecimal(raw.get().replace("$", ""));
+            if (amount.signum() <= 0) {
+                throw new NumberFormatException();
+            }
+            return Optional.of(amount);
+        } catch (NumberFormatException e) {
+            problems.add(key + " must be a positive amount in USD such as 20 or 12.50, or unset (got \"" + raw.get() + "\")");
+            return Optional.empty();
+        }
     }
 
     private static String hostName() {

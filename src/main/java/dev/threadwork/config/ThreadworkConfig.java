@@ -16,7 +16,23 @@ public record ThreadworkConfig(
         Set<String> admins,
         int contextBudgetChars,
         Duration shutdownGrace,
-        Prices prices) {
+        Prices prices,
+        Access access,
+        Optional<Secret> adminToken) {
+
+    /**
+     * The operator's rules beneath each channel's settings.
+     *
+     * @param defaultAllowList channels without a policy of their own are limited to their allow-list
+     * @param directMessages   who may use direct messages: {@code anyone}, {@code admins} or {@code off}
+     */
+    public record Access(boolean defaultAllowList, String directMessages, boolean allowExternalUsers,
+                         Optional<BigDecimal> dailyCapPerUserUsd, Optional<BigDecimal> dailyCapPerWorkspaceUsd) {
+
+        public static Access open() {
+            return new Access(false, "anyone", false, Optional.empty(), Optional.empty());
+        }
+    }
 
     public record Slack(Secret botToken, Optional<Secret> signingSecret, Optional<Secret> appToken, URI apiUrl) {
         public boolean socketMode() {

@@ -80,12 +80,18 @@ final class CardBuilder {
         for (String toolUseId : turn.pendingConfirmations) {
             Turn.ToolCall call = turn.tools.get(toolUseId);
             String what = call == null ? "a tool" : "`" + escape(call.label.replace('`', '\'')) + "`";
-            String preview = call == null || call.inputPreview.isBlank() ? "" : "\n```" + call.inputPreview.replace("```", "ˋˋˋ") + "```";
+            String preview = call == null || call.inputPreview.isBlank() ? "" : "\n```" + escape(call.inputPreview.replace("```", "ˋˋˋ")) + "```";
             String ask = ":raised_hand: The agent wants to run " + what + preview;
-            blocks.add(section(s -> s.text(markdownText(ask.length() <= 2_900 ? ask : ask.substring(0, 2_899) + "…"))));
+            // Nobody approves what they could not read: a cut input is approved from a modal with all of it.
+            boolean complete = call == null || call.inputComplete;
+            String shown = (ask.length() <= 2_800 ? ask : ask.substring(0, 2_799) + "…")
+                    + (complete ? "" : "\n_The input is longer than shown: review all of it before approving._");
+            blocks.add(section(s -> s.text(markdownText(shown))));
             String value = sessionId + "|" + toolUseId;
-            blocks.add(actions(a -> a.blockId("confirm_" + toolUseId).elements(List.of(
-                    button(b -> b.actionId("tool_approve").style("primary").text(plainText("Approve")).value(value)),
+            BlockElement approve = complete
+                    ? button(b -> b.actionId("tool_approve").style("primary").text(plainText("Approve")).value(value))
+                    : button(b -> b.actionId("tool_review").style("primary").text(plainText("Review and approve")).value(value));
+            blocks.add(actions(a -> a.blockId("confirm_" + toolUseId).elements(List.of(approve,
                     button(b -> b.actionId("tool_deny").style("danger").text(plainText("Deny")).value(value))))));
         }
         if (turn.phase == Turn.Phase.BUDGET_REACHED) {

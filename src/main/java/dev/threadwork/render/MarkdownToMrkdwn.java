@@ -20,6 +20,7 @@ public final class MarkdownToMrkdwn {
     private static final Pattern BOLD = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
     private static final Pattern ITALIC_STAR = Pattern.compile("(?<![*\\w])\\*(?=\\S)([^*\\n]+?)(?<=\\S)\\*(?![*\\w])");
     private static final Pattern STRIKE = Pattern.compile("~~(?=\\S)(.+?)(?<=\\S)~~");
+    private static final Pattern SAFE_TARGET = Pattern.compile("(?i)(https?://[^\\s]|mailto:[^\\s])");
     /** Placeholders that survive the inline passes; private-use characters never typed by anyone. */
     private static final char OPEN = '\uE000';
     private static final char CLOSE = '\uE001';
@@ -32,7 +33,8 @@ public final class MarkdownToMrkdwn {
             return "";
         }
         StringBuilder out = new StringBuilder();
-        String[] lines = markdown.replace("\r\n", "\n").split("\n", -1);
+        // The placeholders must never come from the input: they turn into '<' and '>'.
+        String[] lines = markdown.replace(OPEN, '\uFFFD').replace(CLOSE, '\uFFFD').replace("\r\n", "\n").split("\n", -1);
         boolean inFence = false;
         boolean inTable = false;
         for (String line : lines) {
@@ -106,8 +108,8 @@ public final class MarkdownToMrkdwn {
 
     private static String inlineText(String text) {
         String result = IMAGE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(
-                OPEN + m.group(2) + "|" + (m.group(1).isBlank() ? "image" : escape(m.group(1))) + CLOSE));
-        result = LINK.matcher(result).replaceAll(m -> Matcher.quoteReplacement(OPEN + m.group(2) + "|" + escape(m.group(1)) + CLOSE));
+                link(m.group(2), m.group(1).isBlank() ? "image" : m.group(1))));
+        result = LINK.matcher(result).replaceAll(m -> Matcher.quoteReplacement(link(m.group(2), m.group(1))));
         // Escape what is left outside links, then restore the link brackets.
         StringBuilder escaped = new StringBuilder();
         boolean inLink = false;
@@ -127,6 +129,19 @@ public final class MarkdownToMrkdwn {
         result = ITALIC_STAR.matcher(result).replaceAll(m -> Matcher.quoteReplacement("_" + m.group(1) + "_"));
         result = STRIKE.matcher(result).replaceAll(m -> Matcher.quoteReplacement("~" + m.group(1) + "~"));
         return result.replace(OPEN, '*');
+    }
+
+    /**
+     * A link Slack will render, or only its text: agent output is hostile, so a target other than
+     * http, https or mailto ({@code !channel}, {@code @U…}, {@code #C…}, {@code javascript:}) never
+     * becomes Slack markup, and the target cannot close the link early or add a label of its own.
+     */
+    private static String link(String target, String label) {
+        if (!SAFE_TARGET.matcher(target).lookingAt()) {
+            return label; // plain text: escaped with the rest of the line
+        }
+        String safeTarget = target.replace("&", "&amp;").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C");
+        return OPEN + safeTarget + "|" + escape(label) + CLOSE;
     }
 
     private static String escape(String text) {

@@ -31,7 +31,7 @@ final class SlackCalls {
     static CompletableFuture<Optional<String>> invoke(AsyncMethodsClient slack, SlackCall call) {
         CompletableFuture<? extends SlackApiTextResponse> response = switch (call) {
             case SlackCall.Post post -> slack.chatPostMessage(r -> {
-                r.channel(post.channel()).threadTs(post.threadTs()).text(post.text()).unfurlLinks(false);
+                r.channel(post.channel()).threadTs(post.threadTs()).text(post.text()).unfurlLinks(false).unfurlMedia(false);
                 if (!post.blocks().isEmpty()) {
                     r.blocks(post.blocks());
                 }

@@ -9,10 +9,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Compact words for tool calls and their results: {@code bash: mvn test}, {@code ✓ exit 0}. */
-final class ToolLabels {
+public final class ToolLabels {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int KEY_ARGUMENT_CHARS = 80;
+    private static final int PREVIEW_CHARS = 1_200;
     private static final int SUMMARY_LINES = 2;
     private static final int SUMMARY_CHARS = 160;
     private static final Pattern EXIT = Pattern.compile("(?i)exit(?:ed with)?(?: code| status)?[ :=]+(-?\\d+)");
@@ -44,14 +45,26 @@ final class ToolLabels {
 
     /** The input, pretty and short, for an approval request. */
     static String inputPreview(String inputJson) {
-        JsonNode input = parse(inputJson);
-        String pretty;
-        try {
-            pretty = input == null ? inputJson : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(input);
-        } catch (Exception e) {
-            pretty = inputJson;
+        String pretty = pretty(inputJson);
+        return pretty.length() <= PREVIEW_CHARS ? pretty : pretty.substring(0, PREVIEW_CHARS - 1) + "…";
+    }
+
+    /** Whether {@link #inputPreview} is the whole input. */
+    static boolean inputFits(String inputJson) {
+        return pretty(inputJson).length() <= PREVIEW_CHARS;
+    }
+
+    /** The whole input, pretty-printed when it is JSON, for the review before an approval. */
+    public static String pretty(String inputJson) {
+        if (inputJson == null) {
+            return "";
         }
-        return pretty.length() <= 1_200 ? pretty : pretty.substring(0, 1_199) + "…";
+        JsonNode input = parse(inputJson);
+        try {
+            return input == null ? inputJson : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(input);
+        } catch (Exception e) {
+            return inputJson;
+        }
     }
 
     static String resultSummary(String text, boolean error) {

@@ -46,6 +46,8 @@ final class Turn {
         final String label;
         final boolean needsConfirmation;
         String inputPreview;
+        /** The preview is the whole input: approving from the card shows the approver everything. */
+        boolean inputComplete = true;
         Boolean ok;
         String resultSummary = "";
         boolean outputTrimmed;
@@ -82,8 +84,12 @@ final class Turn {
     boolean apply(AgentEvent event, Instant now) {
         switch (event) {
             case AgentEvent.ToolUse use -> {
-                tools.putIfAbsent(use.id(), new ToolCall(use.id(), ToolLabels.label(use), use.askForConfirmation(),
-                        ToolLabels.inputPreview(use.inputJson())));
+                tools.computeIfAbsent(use.id(), id -> {
+                    ToolCall call = new ToolCall(id, ToolLabels.label(use), use.askForConfirmation(),
+                            ToolLabels.inputPreview(use.inputJson()));
+                    call.inputComplete = ToolLabels.inputFits(use.inputJson());
+                    return call;
+                });
                 if (use.askForConfirmation()) {
                     pendingConfirmations.add(use.id());
                 }

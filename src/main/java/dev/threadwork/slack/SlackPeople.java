@@ -11,14 +11,18 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Display names from {@code users.info}, cached (bounded, with expiry) to spare Slack's rate limits. */
+/**
+ * Display names and home workspaces from {@code users.info}, cached (bounded, with expiry) to spare
+ * Slack's rate limits.
+ */
 public final class SlackPeople implements People {
 
     private static final Logger LOG = Logger.getLogger(SlackPeople.class.getName());
     private static final int MAX_ENTRIES = 5_000;
     private static final Duration TTL = Duration.ofHours(1);
 
-    private record Cached(String name, Instant until) {
+    /** @param workspaces the user's home workspace and, on Enterprise Grid, the others they belong to; empty when unknown */
+    private record Cached(String name, java.util.Set<String> workspaces, Instant until) {
     }
 
     private final MethodsClient methods;
@@ -35,39 +39,57 @@ public final class SlackPeople implements People {
 
     @Override
     public String displayName(String teamId, String userId) {
+        return cached(teamId, userId).name();
+    }
+
+    @Override
+    public boolean external(String teamId, String userId) {
+        java.util.Set<String> workspaces = cached(teamId, userId).workspaces();
+        return teamId != null && !workspaces.isEmpty() && !workspaces.contains(teamId);
+    }
+
+    private Cached cached(String teamId, String userId) {
         String key = teamId + ":" + userId;
         synchronized (cache) {
             Cached cached = cache.get(key);
             if (cached != null && cached.until().isAfter(Instant.now())) {
-                return cached.name();
+                return cached;
             }
         }
-        String name = lookUp(userId);
+        Cached found = lookUp(userId);
         synchronized (cache) {
-            cache.put(key, new Cached(name, Instant.now().plus(TTL)));
+            cache.put(key, found);
         }
-        return name;
+        return found;
     }
 
-    private String lookUp(String userId) {
+    private Cached lookUp(String userId) {
         try {
             UsersInfoResponse response = methods.usersInfo(r -> r.user(userId));
             if (response.isOk() && response.getUser() != null) {
                 User user = response.getUser();
+                String name = userId;
                 if (user.getProfile() != null && notBlank(user.getProfile().getDisplayName())) {
-                    return user.getProfile().getDisplayName();
+                    name = user.getProfile().getDisplayName();
+                } else if (notBlank(user.getRealName())) {
+                    name = user.getRealName();
+                } else if (notBlank(user.getName())) {
+                    name = user.getName();
                 }
-                if (notBlank(user.getRealName())) {
-                    return user.getRealName();
+                java.util.Set<String> workspaces = new java.util.HashSet<>();
+                if (user.getTeamId() != null) {
+                    workspaces.add(user.getTeamId());
                 }
-                if (notBlank(user.getName())) {
-                    return user.getName();
+                if (user.getTeams() != null) {
+                    workspaces.addAll(user.getTeams());
                 }
+                return new Cached(name, java.util.Set.copyOf(workspaces), Instant.now().plus(TTL));
             }
         } catch (Exception e) {
             LOG.log(Level.FINE, "users.info failed for " + userId + ": " + e.getClass().getSimpleName());
         }
-        return userId;
+        // Not cached for long: a passing failure should not stick to the user for an hour.
+        return new Cached(userId, java.util.Set.of(), Instant.now().plus(Duration.ofSeconds(30)));
     }
 
     private static boolean notBlank(String text) {

@@ -17,7 +17,8 @@ public final class SlackRootPoster implements SlackPoster {
     @Override
     public String postRoot(String channelId, String text) {
         try {
-            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channelId).text(text));
+            ChatPostMessageResponse response = methods.chatPostMessage(r -> r.channel(channelId).text(text)
+                    .unfurlLinks(false).unfurlMedia(false));
             if (!response.isOk()) {
                 throw new IllegalStateException(response.getError().equals("not_in_channel") || response.getError().equals("channel_not_found")
                         ? "I'm not in this channel; invite me first with /invite"

@@ -8,6 +8,7 @@ import dev.threadwork.bridge.ThreadHistory;
 import dev.threadwork.bridge.ThreadKey;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,10 +42,14 @@ public final class SlackThreadHistory implements ThreadHistory {
                 for (Message message : response.getMessages()) {
                     if (new java.math.BigDecimal(message.getTs()).compareTo(new java.math.BigDecimal(beforeTs)) < 0
                             && message.getText() != null && !message.getText().isBlank()) {
-                        String author = message.getUser() != null
+                        boolean bot = message.getBotId() != null || "bot_message".equals(message.getSubtype());
+                        String author = message.getUser() != null && !bot
                                 ? people.displayName(thread.teamId(), message.getUser())
-                                : message.getUsername() != null ? message.getUsername() : "a bot";
-                        entries.add(new Entry(message.getTs(), author, message.getText()));
+                                : message.getUsername() != null ? message.getUsername()
+                                : message.getBotProfile() != null && message.getBotProfile().getName() != null
+                                        ? message.getBotProfile().getName() : "an app";
+                        entries.add(new Entry(message.getTs(), Optional.ofNullable(message.getUser()), author,
+                                message.getText(), bot));
                     }
                 }
                 cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();

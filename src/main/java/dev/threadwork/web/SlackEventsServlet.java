@@ -58,6 +58,15 @@ public class SlackEventsServlet extends HttpServlet {
             writePlain(response, 401, "Invalid or missing Slack signature");
             return;
         }
+        // A signed slash command or interaction is handled once: a replay of the same signed body
+        // (possible for five minutes) is answered and dropped. Events are deduplicated by message.
+        String contentType = request.getContentType();
+        if (contentType != null && contentType.startsWith("application/x-www-form-urlencoded")
+                && !threadwork.firstTime(new String(body, StandardCharsets.UTF_8))) {
+            LOG.info("Ignored a replayed Slack request");
+            writePlain(response, 200, "");
+            return;
+        }
         App app = threadwork.boltApp();
         Response slackResponse;
         try {

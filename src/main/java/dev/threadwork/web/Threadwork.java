@@ -4,19 +4,23 @@ import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import dev.threadwork.agents.AgentsClient;
 import dev.threadwork.agents.AgentsClientSettings;
+import dev.threadwork.bridge.AccessPolicy;
 import dev.threadwork.bridge.AgentsGateway;
 import dev.threadwork.bridge.Binding;
 import dev.threadwork.bridge.ChannelDefaults;
+import dev.threadwork.bridge.ChannelSettings;
 import dev.threadwork.bridge.CommandHandler;
 import dev.threadwork.bridge.InboundRouter;
 import dev.threadwork.bridge.MessageComposer;
 import dev.threadwork.bridge.OutboxDelivery;
 import dev.threadwork.bridge.Permissions;
 import dev.threadwork.bridge.Restarter;
+import dev.threadwork.bridge.SessionAccess;
 import dev.threadwork.bridge.SessionControl;
 import dev.threadwork.bridge.SessionGateway;
 import dev.threadwork.bridge.SessionStarter;
 import dev.threadwork.bridge.SessionStreams;
+import dev.threadwork.bridge.SpendCaps;
 import dev.threadwork.bridge.ThreadKeywords;
 import dev.threadwork.config.ThreadworkConfig;
 import dev.threadwork.render.CostEstimator;
@@ -39,7 +43,9 @@ import dev.threadwork.store.JdbcAuditLog;
 import dev.threadwork.store.JdbcChannelSettings;
 import dev.threadwork.store.JdbcEffectJournal;
 import dev.threadwork.store.JdbcRenderStates;
+import dev.threadwork.store.JdbcSpendLedger;
 import dev.threadwork.store.Jdbc;
+import dev.threadwork.store.SeenRequests;
 import dev.threadwork.store.SessionLeases;
 import dev.threadwork.store.ThreadBindings;
 import java.time.Clock;
@@ -79,6 +85,7 @@ public final class Threadwork implements AutoCloseable {
     private final AtomicReference<String> agentProblem = new AtomicReference<>();
     private volatile boolean migrated;
     private volatile boolean acceptingWork = true;
+    private SeenRequests seenRequests;
 
     public Threadwork(ThreadworkConfig config) {
         this.config = config;
@@ -100,6 +107,7 @@ public final class Threadwork implements AutoCloseable {
         JdbcRenderStates renderStates = new JdbcRenderStates(jdbc);
         JdbcAuditLog audit = new JdbcAuditLog(jdbc);
         JdbcEffectJournal journal = new JdbcEffectJournal(jdbc, clock);
+        seenRequests = new SeenRequests(jdbc);
 
         SlackClients slackClients = track(new SlackClients(config.slack()));
         slackConnectivity = track(new SlackConnectivity(slackClients.methods()));
@@ -118,21 +126,23 @@ public final class Threadwork implements AutoCloseable {
         streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), renderer, config.instanceId(), LEASE_TTL));
 
         ChannelDefaults defaults = new ChannelDefaults(channelSettings, anthropic.agentId(), anthropic.environmentId());
-        Permissions permissions = new Permissions(channelSettings, config.admins());
         SlackPeople people = new SlackPeople(slackClients.methods());
+        Permissions permissions = new Permissions(channelSettings, config.admins(), accessPolicy(), people);
+        SessionAccess access = new SessionAccess(bindings, permissions);
+        SpendCaps caps = new SpendCaps(new JdbcSpendLedger(jdbc), accessPolicy(), clock);
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
         InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
-                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake));
+                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps);
         MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
                 () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
-                config.contextBudgetChars());
+                config.contextBudgetChars(), permissions);
         delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, journal, clock),
                 composer, gateway, streams, renderer, journal, clock));
         deliveryRef.set(delivery);
 
         SessionControl control = new SessionControl(bindings, gateway, streams, permissions, audit, renderer, clock);
         CommandHandler commands = new CommandHandler(bindings, router, control, gateway, permissions, channelSettings, defaults,
-                renderStates, new SlackRootPoster(slackClients.methods()), audit, clock);
+                renderStates, new SlackRootPoster(slackClients.methods()), audit, clock, access, caps);
         ExecutorService work = Executors.newVirtualThreadPerTaskExecutor();
         track(work::shutdownNow);
 
@@ -147,7 +157,7 @@ public final class Threadwork implements AutoCloseable {
         ThreadKeywords keywords = new ThreadKeywords(bindings, outbox, control, commands, router, renderer, journal);
         new SlackInbound(router, keywords).register(boltApp);
         new SlackCommands(commands, work).register(boltApp);
-        new SlackActions(control, new Restarter(outbox, router), bindings, gateway, work).register(boltApp);
+        new SlackActions(control, new Restarter(outbox, router, permissions), bindings, gateway, access, work).register(boltApp);
 
         delivery.start();
         reattachLiveSessions(bindings, renderStates);
@@ -166,6 +176,13 @@ public final class Threadwork implements AutoCloseable {
             socketMode = track(new SocketModeTransport(token, boltApp));
             socketMode.start();
         });
+    }
+
+    private AccessPolicy accessPolicy() {
+        ThreadworkConfig.Access access = config.access();
+        return new AccessPolicy(access.defaultAllowList() ? ChannelSettings.TalkPolicy.ALLOW_LIST : ChannelSettings.TalkPolicy.ANYONE,
+                AccessPolicy.DirectMessages.valueOf(access.directMessages().toUpperCase(java.util.Locale.ROOT)),
+                access.allowExternalUsers(), access.dailyCapPerUserUsd(), access.dailyCapPerWorkspaceUsd());
     }
 
     /** Sessions that were running or waiting when the bot stopped get their streams back, paced by the client. */
@@ -210,15 +227,27 @@ public final class Threadwork implements AutoCloseable {
      * Without a signing secret (Socket Mode) nothing may come in over HTTP.
      */
     public boolean signatureValid(String timestamp, String body, String signature) {
-        if (timestamp == null || signature == null || config.slack().signingSecret().isEmpty()) {
-            return false;
-        }
+        return config.slack().signingSecret()
+                .map(secret -> new SlackSignatureCheck(secret.reveal()).valid(timestamp, body, signature, System.currentTimeMillis()))
+                .orElse(false);
+    }
+
+    /**
+     * Whether a signed request is new: a slash command or interaction seen before (a replay of the
+     * same signed body within the signature window) is not.
+     */
+    public boolean firstTime(String body) {
         try {
-            return new com.slack.api.app_backend.SlackSignature.Verifier(new com.slack.api.app_backend.SlackSignature.Generator(
-                    config.slack().signingSecret().get().reveal())).isValid(timestamp, body, signature, System.currentTimeMillis());
-        } catch (RuntimeException e) {
-            return false; // a timestamp that is not a number
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return seenRequests.firstTime(java.util.HexFormat.of().formatHex(digest), clock.instant());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
+    }
+
+    /** The token that opens {@code /admin/health}; empty when none is configured (then it stays closed). */
+    public Optional<dev.threadwork.config.Secret> adminToken() {
+        return config.adminToken();
     }
 
     /** Ready when the schema is migrated, Slack accepted the bot token, and (Socket Mode) the socket is up. */

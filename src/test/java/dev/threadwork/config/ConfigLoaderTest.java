@@ -96,4 +96,43 @@ class ConfigLoaderTest {
 
         assertThatThrownBy(() -> load(env)).hasMessageContaining("THREADWORK_CONFIG names \"/nonexistent/threadwork.properties\"");
     }
+
+    @Test
+    void operatorDefaultsAreReadAndValidated() {
+        ThreadworkConfig open = load(valid());
+        assertThat(open.access()).isEqualTo(ThreadworkConfig.Access.open());
+        assertThat(open.adminToken()).isEmpty();
+
+        Map<String, String> env = valid();
+        env.put("THREADWORK_DEFAULT_TALK_POLICY", "allow-list");
+        env.put("THREADWORK_DM_POLICY", "Admins");
+        env.put("THREADWORK_ALLOW_EXTERNAL_USERS", "true");
+        env.put("THREADWORK_DAILY_CAP_PER_USER_USD", "$5");
+        env.put("THREADWORK_DAILY_CAP_PER_WORKSPACE_USD", "120.50");
+        env.put("THREADWORK_ADMIN_TOKEN", "0123456789abcdef0123456789abcdef");
+        ThreadworkConfig config = load(env);
+        assertThat(config.access().defaultAllowList()).isTrue();
+        assertThat(config.access().directMessages()).isEqualTo("admins");
+        assertThat(config.access().allowExternalUsers()).isTrue();
+        assertThat(config.access().dailyCapPerUserUsd()).contains(new java.math.BigDecimal("5"));
+        assertThat(config.access().dailyCapPerWorkspaceUsd()).contains(new java.math.BigDecimal("120.50"));
+        assertThat(config.adminToken()).isPresent();
+
+        Map<String, String> bad = valid();
+        bad.put("THREADWORK_DEFAULT_TALK_POLICY", "nobody");
+        bad.put("THREADWORK_DM_POLICY", "sometimes");
+        bad.put("THREADWORK_ALLOW_EXTERNAL_USERS", "yes");
+        bad.put("THREADWORK_DAILY_CAP_PER_USER_USD", "-3");
+        bad.put("THREADWORK_DAILY_CAP_PER_WORKSPACE_USD", "lots");
+        bad.put("THREADWORK_ADMIN_TOKEN", "short-TOKENVALUE");
+        assertThatThrownBy(() -> load(bad))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("THREADWORK_DEFAULT_TALK_POLICY must be one of anyone, allow-list")
+                .hasMessageContaining("THREADWORK_DM_POLICY must be one of anyone, admins, off")
+                .hasMessageContaining("THREADWORK_ALLOW_EXTERNAL_USERS must be one of true, false")
+                .hasMessageContaining("THREADWORK_DAILY_CAP_PER_USER_USD must be a positive amount")
+                .hasMessageContaining("THREADWORK_DAILY_CAP_PER_WORKSPACE_USD must be a positive amount")
+                .hasMessageContaining("THREADWORK_ADMIN_TOKEN is too short")
+                .hasMessageNotContaining("TOKENVALUE");
+    }
 }

@@ -81,7 +81,7 @@ class ControlIT {
         String root = harness.slack.workspace().messagesInChannel(CHANNEL).stream()
                 .filter(m -> m.text() != null && m.text().contains("asked: tidy up the changelog")).findFirst().orElseThrow().ts();
         String session = harness.sessionOf(root);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, root, "Echo: Alice: tidy up the changelog") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, root, "Echo: Alice [U0ALICE001]: tidy up the changelog") == 1);
 
         HttpResponse<String> list = command(ALICE, "list");
         assertThat(answer(list)).contains("tidy up the changelog").contains(session);
@@ -132,7 +132,7 @@ class ControlIT {
         harness.agents.script(Scripts.ECHO);
         String thread = harness.startThread(ALICE, "keep me busy");
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: keep me busy") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: keep me busy") == 1);
 
         assertThat(click(BOB, "session_stop", session).statusCode()).isEqualTo(200);
         assertThat(click(ALICE, "session_stop", session).statusCode()).isEqualTo(200);
@@ -147,7 +147,7 @@ class ControlIT {
         String late = harness.humanMessage(CHANNEL, thread, BOB, "one more thing");
         assertThat(harness.deliver(harness.messageEvent(CHANNEL, "channel", BOB, late, thread, "one more thing"))).isEqualTo(200);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "couldn't pass your message on") == 1);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: keep me busy");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: keep me busy");
     }
 
     @Test

@@ -39,9 +39,9 @@ class ConversationIT {
         assertThat(harness.agents.session(session).environment()).isEqualTo("env_default");
         assertThat(harness.agents.session(session).title()).isEqualTo("fix the flaky test");
         await().atMost(WAIT).until(() -> harness.agents.userMessages(session).size() == 1);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: fix the flaky test");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: fix the flaky test");
 
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: fix the flaky test") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: fix the flaky test") == 1);
         await().atMost(WAIT).until(() -> harness.slack.reactionNames(CHANNEL, thread).contains("white_check_mark"));
         assertThat(harness.slack.countInThread(CHANNEL, thread, "Done")).isEqualTo(1);
         assertThat(harness.slack.visibleTextsInThread(CHANNEL, thread)).anyMatch(text -> text.contains("tokens") && text.contains("$"));
@@ -51,7 +51,7 @@ class ConversationIT {
     void repliesInABoundThreadGoToTheSameSessionAttributedByNameAndBotsAreIgnored() throws Exception {
         String thread = harness.startThread(ALICE, "write release notes");
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: write release notes") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: write release notes") == 1);
 
         String reply = harness.humanMessage(CHANNEL, thread, BOB, "include the parser fix");
         assertThat(harness.deliver(harness.messageEvent(CHANNEL, "channel", BOB, reply, thread, "include the parser fix")))
@@ -65,8 +65,8 @@ class ConversationIT {
         assertThat(harness.deliver(edit)).isEqualTo(200);
 
         await().atMost(WAIT).until(() -> harness.agents.userMessages(session).size() == 2);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: write release notes",
-                "Bob: include the parser fix");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: write release notes",
+                "Bob [U0BOB00001]: include the parser fix");
         // Received: 👀 on the reply, then ✅ when the turn it started is done.
         await().atMost(WAIT).until(() -> harness.slack.calls("reactions.add").stream()
                 .anyMatch(call -> reply.equals(call.param("timestamp")) && "eyes".equals(call.param("name"))));
@@ -87,7 +87,7 @@ class ConversationIT {
 
         String session = harness.sessionOf(ts);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, ts, "Echo:") == 1);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: count the TODOs");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: count the TODOs");
         assertThat(harness.agents.sessionIds()).filteredOn(id -> ts.equals(
                 harness.agents.session(id).metadata().path("slack_thread_ts").asText())).hasSize(1);
     }
@@ -102,9 +102,9 @@ class ConversationIT {
         String session = harness.sessionOf(root);
         await().atMost(WAIT).until(() -> harness.agents.userMessages(session).size() == 1);
         String first = harness.agents.userMessages(session).getFirst();
-        assertThat(first).startsWith("Alice: please investigate")
+        assertThat(first).startsWith("Alice [U0ALICE001]: please investigate")
                 .contains("Earlier messages in this Slack thread (oldest first)")
-                .contains("Alice: the nightly build fails since Monday\nBob: looks like the parser change");
+                .contains("Alice [U0ALICE001]: the nightly build fails since Monday\nBob [U0BOB00001]: looks like the parser change");
     }
 
     @Test
@@ -113,7 +113,7 @@ class ConversationIT {
         try {
             String thread = harness.startThread(ALICE, "run the tests");
             await().atMost(WAIT).untilAsserted(() -> assertThat(
-                    harness.slack.countInThread(CHANNEL, thread, "All tests pass. *Done* with: Alice: run the tests"))
+                    harness.slack.countInThread(CHANNEL, thread, "All tests pass. *Done* with: Alice [U0ALICE001]: run the tests"))
                     .as("thread shows %s; posts %s; updates %s", harness.slack.visibleTextsInThread(CHANNEL, thread),
                             harness.slack.calls("chat.postMessage"), harness.slack.calls("chat.update"))
                     .isEqualTo(1));
@@ -131,8 +131,8 @@ class ConversationIT {
                 .isEqualTo(200);
 
         String session = harness.sessionOf(ts);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(dm, ts, "Echo: Alice: summarise yesterday's incidents") == 1);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: summarise yesterday's incidents");
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(dm, ts, "Echo: Alice [U0ALICE001]: summarise yesterday's incidents") == 1);
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: summarise yesterday's incidents");
     }
 
     @Test
@@ -140,7 +140,7 @@ class ConversationIT {
         harness.agents.script(Scripts.ECHO);
         String thread = harness.startThread(ALICE, "first task");
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: first task") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: first task") == 1);
 
         harness.agents.outage(true);
         try {
@@ -149,12 +149,12 @@ class ConversationIT {
                 assertThat(harness.deliver(harness.messageEvent(CHANNEL, "channel", BOB, ts, thread, text))).isEqualTo(200);
             }
             await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "saved and will be delivered") == 1);
-            assertThat(harness.agents.userMessages(session)).containsExactly("Alice: first task");
+            assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: first task");
         } finally {
             harness.agents.outage(false);
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> harness.agents.userMessages(session).size() == 4);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: first task", "Bob: one", "Bob: two", "Bob: three");
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Bob: three") == 1);
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: first task", "Bob [U0BOB00001]: one", "Bob [U0BOB00001]: two", "Bob [U0BOB00001]: three");
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Bob [U0BOB00001]: three") == 1);
     }
 }

@@ -149,18 +149,57 @@ public final class Harness implements AutoCloseable {
         return deliverForm(fields);
     }
 
-    /** A click on a button of the bot's message, as Slack posts it. */
+    /**
+     * A click on a button of the bot's message, as Slack posts it. The bot's buttons live in a
+     * session's thread, so the payload names that thread (found from the session id in the value).
+     */
     public HttpResponse<String> click(String channel, String user, String actionId, String value, String responseLabel)
             throws IOException, InterruptedException {
+        String sessionId = value == null ? "" : value.split("\\|", 2)[0];
+        String threadTs = agents.sessionIds().contains(sessionId)
+                ? agents.session(sessionId).metadata().path("slack_thread_ts").asText(null) : null;
+        return click(channel, threadTs, user, actionId, value, responseLabel);
+    }
+
+    /** A click on a button of a bot message in the thread {@code threadTs} (null: a top-level message). */
+    public HttpResponse<String> click(String channel, String threadTs, String user, String actionId, String value,
+                                      String responseLabel) throws IOException, InterruptedException {
         ObjectNode payload = JSON.createObjectNode().put("type", "block_actions").put("api_app_id", "A0APP00001")
                 .put("token", "legacy").put("trigger_id", "1.2.3").put("response_url", slack.responseUrl(responseLabel));
         payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", TEAM);
         payload.putObject("team").put("id", TEAM).put("domain", "test");
         payload.putObject("channel").put("id", channel).put("name", "c");
-        payload.putObject("container").put("type", "message").put("channel_id", channel).put("message_ts", "1.1");
+        ObjectNode container = payload.putObject("container").put("type", "message").put("channel_id", channel)
+                .put("message_ts", "1.1");
+        if (threadTs != null) {
+            container.put("thread_ts", threadTs);
+            payload.putObject("message").put("type", "message").put("ts", "1.1").put("thread_ts", threadTs).put("text", "card");
+        }
         payload.putArray("actions").addObject().put("type", "button").put("action_id", actionId).put("block_id", "b")
                 .put("value", value).put("action_ts", "1.2");
         return deliverForm(Map.of("payload", payload.toString()));
+    }
+
+    /** A modal's submission, as Slack posts it ({@code values}: block id → the single input's value). */
+    public HttpResponse<String> submitView(String user, String callbackId, String privateMetadata, Map<String, String> values)
+            throws IOException, InterruptedException {
+        ObjectNode payload = JSON.createObjectNode().put("type", "view_submission").put("api_app_id", "A0APP00001")
+                .put("token", "legacy").put("trigger_id", "1.2.3");
+        payload.putObject("user").put("id", user).put("username", user.toLowerCase()).put("team_id", TEAM);
+        payload.putObject("team").put("id", TEAM).put("domain", "test");
+        ObjectNode view = payload.putObject("view").put("id", "V0SUBMIT01").put("type", "modal").put("callback_id", callbackId)
+                .put("private_metadata", privateMetadata).put("team_id", TEAM);
+        ObjectNode state = view.putObject("state").putObject("values");
+        values.forEach((block, value) -> state.putObject(block).putObject(block).put("type", "plain_text_input").put("value", value));
+        return deliverForm(Map.of("payload", payload.toString()));
+    }
+
+    /**
+     * What each person said to a session: its user messages without what Threadwork adds to the
+     * first one (the format note, channel instructions, earlier thread messages).
+     */
+    public java.util.List<String> spoken(String sessionId) {
+        return agents.userMessages(sessionId).stream().map(m -> m.split("\n\n\\[Threadwork]", 2)[0]).toList();
     }
 
     /** The "Stop agent" message shortcut on a message of a thread. */

@@ -113,7 +113,7 @@ class ResilienceIT {
         await().atMost(WAIT).until(() -> harness.slack.workspace().ephemerals(LOCKED).stream()
                 .anyMatch(e -> e.toString().contains("allow-list")));
         assertThat(harness.agents.sessionIds()).hasSize(sessionsBefore);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: clean up");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: clean up");
         assertThat(eventsOfType(session, "user.tool_confirmation")).isZero();
         assertThat(eventsOfType(session, "user.interrupt")).isZero();
         assertThat(harness.agents.session(session).archived()).isFalse();
@@ -138,10 +138,10 @@ class ResilienceIT {
         }
         for (int i = 0; i < threads.size(); i++) {
             String thread = threads.get(i);
-            String expected = "Done* with: Alice: rate limited task " + i;
+            String expected = "Done* with: Alice [U0ALICE001]: rate limited task " + i;
             // Slack's own pacing (1 post per second per channel, chat.update at Tier 3) makes this slow on purpose.
             await().atMost(Duration.ofMinutes(3)).untilAsserted(() -> assertThat(
-                    harness.slack.countInThread(CHANNEL, thread, "with: Alice: rate limited task"))
+                    harness.slack.countInThread(CHANNEL, thread, "with: Alice [U0ALICE001]: rate limited task"))
                     .as("thread %s shows %s", thread, harness.slack.visibleTextsInThread(CHANNEL, thread)).isEqualTo(1));
             List<String> texts = harness.slack.visibleTextsInThread(CHANNEL, thread);
             int card = indexOf(texts, "bash: mvn test");
@@ -178,7 +178,7 @@ class ResilienceIT {
         List<String> sessions = threads.stream().map(harness::sessionOf).toList();
         for (int i = 0; i < threads.size(); i++) {
             String thread = threads.get(i);
-            await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: outage thread") == 1);
+            await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: outage thread") == 1);
         }
         Instant outageStart = Instant.now();
         harness.agents.outage(true);
@@ -207,8 +207,8 @@ class ResilienceIT {
         Instant recovered = Instant.now();
         for (String session : sessions) {
             await().atMost(Duration.ofSeconds(120)).until(() -> harness.agents.userMessages(session).size() == 4);
-            assertThat(harness.agents.userMessages(session)).containsExactly(harness.agents.userMessages(session).getFirst(),
-                    "Bob: during outage 0", "Bob: during outage 1", "Bob: during outage 2");
+            assertThat(harness.spoken(session)).containsExactly(harness.spoken(session).getFirst(),
+                    "Bob [U0BOB00001]: during outage 0", "Bob [U0BOB00001]: during outage 1", "Bob [U0BOB00001]: during outage 2");
         }
         Duration toRecover = Duration.between(recovered, Instant.now());
         figures.add("agents outage: 60 s of 503s and connection resets, " + posted + " messages posted during it, 0 lost, "
@@ -259,7 +259,7 @@ class ResilienceIT {
         }
         for (int i = 0; i < replies.size(); i++) {
             String session = harness.sessionOf(replies.get(i));
-            String expected = "Bob: follow-up " + i;
+            String expected = "Bob [U0BOB00001]: follow-up " + i;
             await().atMost(WAIT).until(() -> harness.agents.userMessages(session).contains(expected));
             assertThat(harness.agents.userMessages(session).stream().filter(expected::equals)).hasSize(1);
         }
@@ -268,7 +268,7 @@ class ResilienceIT {
             duplicates += Stream.of("Crash-proof answer", "bash: first step", "bash: second step")
                     .mapToLong(fragment -> Math.max(0, harness.slack.countInThread(CHANNEL, thread, fragment) - 1)).sum();
             String session = harness.sessionOf(thread);
-            assertThat(harness.agents.userMessages(session).getFirst()).startsWith("Alice: crash task");
+            assertThat(harness.agents.userMessages(session).getFirst()).startsWith("Alice [U0ALICE001]: crash task");
         }
         assertThat(duplicates).isZero();
         figures.add("kill -9: 50 sessions mid-turn and 10 acknowledged replies; after restart 150 agent events rendered, "
@@ -285,7 +285,7 @@ class ResilienceIT {
         Duration took = Duration.between(stopAt, Instant.now());
         assertThat(exit).isZero();
         String session = harness.sessionOf(thread);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: last words");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: last words");
         figures.add("graceful stop: SIGTERM to exit 0 in " + took.toMillis() + " ms, the message acknowledged just before it delivered");
     }
 

@@ -62,7 +62,7 @@ class RestartIT {
         List<String> texts = harness.slack.visibleTextsInThread(CHANNEL, thread);
         assertThat(texts.stream().filter(t -> t.contains("Finished all six steps"))).hasSize(1);
         assertThat(texts.stream().filter(t -> t.contains("bash: step 1"))).as("one card for the turn").hasSize(1);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: run the six steps");
+        assertThat(harness.spoken(session)).containsExactly("Alice [U0ALICE001]: run the six steps");
         assertThat(harness.slack.calls("chat.postMessage").stream()
                 .filter(call -> thread.equals(call.threadTs()) && call.text() != null && call.text().contains("Finished")))
                 .hasSize(1);

@@ -115,12 +115,13 @@ final class ConversationMethods {
         }
         FakeUser u = found.get();
         ObjectNode body = SlackReply.okBody();
-        ObjectNode user = body.putObject("user").put("id", u.id()).put("team_id", ctx.bot().teamId())
+        String team = u.teamId() != null ? u.teamId() : ctx.bot().teamId();
+        ObjectNode user = body.putObject("user").put("id", u.id()).put("team_id", team)
                 .put("name", u.displayName().toLowerCase().replace(' ', '.')).put("deleted", false)
                 .put("real_name", u.realName()).put("tz", "Europe/Amsterdam").put("tz_offset", 3600)
                 .put("is_bot", u.isBot()).put("is_app_user", false).put("is_admin", false).put("updated", 1_700_000_000L);
         user.putObject("profile").put("display_name", u.displayName()).put("display_name_normalized", u.displayName())
-                .put("real_name", u.realName()).put("real_name_normalized", u.realName()).put("team", ctx.bot().teamId());
+                .put("real_name", u.realName()).put("real_name_normalized", u.realName()).put("team", team);
         return SlackReply.ok(body);
     }
 }

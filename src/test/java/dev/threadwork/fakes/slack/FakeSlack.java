@@ -194,6 +194,12 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** A Slack Connect member: users.info reports {@code teamId}, another workspace than the bot's. */
+    public FakeSlack addExternalUser(String id, String displayName, String teamId) {
+        workspace.addUser(new FakeUser(id, displayName, displayName, false, teamId));
+        return this;
+    }
+
     public FakeSlack addChannel(String id, String name, boolean isPrivate) {
         workspace.addChannel(new FakeChannel(id, name, isPrivate));
         return this;
@@ -211,6 +217,22 @@ public final class FakeSlack implements AutoCloseable {
         tsClock.advancePast(ts);
         workspace.putMessage(new FakeMessage(channel, ts, threadTs, user, null, text, null,
                 FakeMessage.StreamState.NOT_STREAMED, 0, List.of()));
+        return this;
+    }
+
+    /**
+     * A message posted by an incoming webhook or another app under a free-form {@code username}
+     * (no user id; {@code bot_id}, {@code subtype: bot_message}), e.g. for thread history.
+     */
+    public FakeSlack seedWebhookMessage(String channel, String ts, String threadTs, String username, String text) {
+        if (!SlackTs.isValid(ts)) {
+            throw new IllegalArgumentException("not a Slack ts: " + ts);
+        }
+        tsClock.advancePast(ts);
+        String marker = "{\"event_type\":\"" + MessageJson.WEBHOOK_MARKER + "\",\"event_payload\":{\"username\":"
+                + new com.fasterxml.jackson.databind.node.TextNode(username) + "}}";
+        workspace.putMessage(new FakeMessage(channel, ts, threadTs, null, "B0HOOK0001", text, null,
+                FakeMessage.StreamState.NOT_STREAMED, 0, List.of(), marker));
         return this;
     }
 

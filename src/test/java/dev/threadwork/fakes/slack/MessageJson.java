@@ -9,6 +9,9 @@ import java.util.List;
 /** Renders workspace messages the way Slack's message objects look (the SDK's com.slack.api.model.Message). */
 final class MessageJson {
 
+    /** Marks a seeded webhook message (see {@link FakeSlack#seedWebhookMessage}); never rendered as metadata. */
+    static final String WEBHOOK_MARKER = "fake_webhook_message";
+
     private final ObjectMapper json;
     private final BotIdentity bot;
 
@@ -26,7 +29,12 @@ final class MessageJson {
         ObjectNode node = json.createObjectNode();
         node.put("type", "message");
         node.put("user", m.user());
-        if (m.fromBot()) {
+        boolean webhook = m.metadataEventType().filter(WEBHOOK_MARKER::equals).isPresent();
+        if (webhook) {
+            // An incoming webhook: no user, a bot id, and whatever name the sender chose.
+            node.put("subtype", "bot_message").put("bot_id", m.botId())
+                    .put("username", m.metadata().orElseThrow().path("event_payload").path("username").asText());
+        } else if (m.fromBot()) {
             node.put("bot_id", m.botId());
             node.put("app_id", bot.appId());
             node.putObject("bot_profile").put("id", m.botId()).put("app_id", bot.appId())
@@ -45,7 +53,7 @@ final class MessageJson {
         if (blocks != null) {
             node.set("blocks", blocks);
         }
-        if (includeMetadata) {
+        if (includeMetadata && !webhook) {
             m.metadata().ifPresent(metadata -> node.set("metadata", metadata));
         }
         if (!m.fileIds().isEmpty()) {
