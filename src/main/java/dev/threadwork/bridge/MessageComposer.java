@@ -17,9 +17,16 @@ public final class MessageComposer {
     private final Supplier<String> botUserId;
     private final SessionDefaults defaults;
     private final int contextBudgetChars;
+    private final ChannelInView channelInView;
 
     public MessageComposer(People people, ThreadHistory history, Supplier<String> botUserId, SessionDefaults defaults,
                            int contextBudgetChars) {
+        this(people, history, botUserId, defaults, contextBudgetChars, ChannelInView.NONE);
+    }
+
+    public MessageComposer(People people, ThreadHistory history, Supplier<String> botUserId, SessionDefaults defaults,
+                           int contextBudgetChars, ChannelInView channelInView) {
+        this.channelInView = channelInView;
         this.people = people;
         this.history = history;
         this.botUserId = botUserId;
@@ -32,8 +39,10 @@ public final class MessageComposer {
         String author = people.displayName(teamId, message.userId());
         String text = SlackText.toPlain(message.text(), botUserId.get(), id -> people.displayName(teamId, id));
         String said = author + ": " + text;
+        // The channel open beside an assistant pane thread, when it is new to the agent.
+        String inView = channelInView.contextFor(message).map(context -> "\n\n" + context).orElse("");
         if (message.kind() != InboundMessage.Kind.START) {
-            return said;
+            return said + inView;
         }
         StringBuilder first = new StringBuilder(said);
         Optional<String> instructions = defaults.forChannel(teamId, message.thread().channelId()).instructions();
@@ -42,7 +51,7 @@ public final class MessageComposer {
             List<ThreadHistory.Entry> earlier = history.before(message.thread(), message.messageTs());
             contextWithinBudget(earlier).ifPresent(context -> first.append("\n\n").append(context));
         }
-        return first.toString();
+        return first.append(inView).toString();
     }
 
     /** The most recent earlier messages that fit the budget, oldest first, saying how many were left out. */

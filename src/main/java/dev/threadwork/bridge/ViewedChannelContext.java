@@ -1,0 +1,89 @@
+package dev.threadwork.bridge;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Tells the agent which channel the user has open beside an assistant pane thread: its name and
+ * id, and its recent messages where the channel's settings allow and the user may talk there
+ * (the same attribution and allow-list rules as thread context). Told once per channel change.
+ */
+public final class ViewedChannelContext implements ChannelInView {
+
+    static final int RECENT_MESSAGES = 30;
+
+    private final AssistantThreads threads;
+    private final ChannelDirectory directory;
+    private final SurfaceSettings settings;
+    private final Permissions permissions;
+    private final People people;
+    private final Supplier<String> botUserId;
+    private final int budgetChars;
+
+    public ViewedChannelContext(AssistantThreads threads, ChannelDirectory directory, SurfaceSettings settings,
+                                Permissions permissions, People people, Supplier<String> botUserId, int budgetChars) {
+        this.threads = threads;
+        this.directory = directory;
+        this.settings = settings;
+        this.permissions = permissions;
+        this.people = people;
+        this.botUserId = botUserId;
+        this.budgetChars = budgetChars;
+    }
+
+    @Override
+    public Optional<String> contextFor(InboundMessage message) {
+        ThreadKey thread = message.thread();
+        Optional<AssistantThreads.AssistantThread> pane = threads.find(thread);
+        if (pane.isEmpty() || pane.get().contextChannelId().isEmpty()
+                || pane.get().contextChannelId().equals(pane.get().toldChannelId())) {
+            return Optional.empty();
+        }
+        String channelId = pane.get().contextChannelId().get();
+        Optional<ChannelDirectory.ChannelInfo> info = directory.info(thread.teamId(), channelId);
+        threads.told(thread, channelId);
+        if (info.isPresent() && info.get().direct()) {
+            return Optional.of("(The user now has a direct message conversation open beside this one; it is not shared with you.)");
+        }
+        String name = info.map(i -> "#" + i.name()).orElse("a channel");
+        StringBuilder text = new StringBuilder("The user has the Slack channel ").append(name).append(" (id ").append(channelId)
+                .append(") open beside this conversation.");
+        boolean mayShare = info.isPresent() && info.get().member()
+                && settings.sharesHistory(thread.teamId(), channelId, info.get().isPrivate())
+                && permissions.mayTalk(thread.teamId(), channelId, message.userId());
+        if (mayShare) {
+            recentWithinBudget(thread.teamId(), name, directory.recent(thread.teamId(), channelId, RECENT_MESSAGES))
+                    .ifPresent(recent -> text.append("\n\n").append(recent));
+        }
+        return Optional.of(text.toString());
+    }
+
+    /** The most recent messages that fit the budget, oldest first, saying how many were left out. */
+    private Optional<String> recentWithinBudget(String teamId, String name, List<ThreadHistory.Entry> recent) {
+        if (recent.isEmpty() || budgetChars <= 0) {
+            return Optional.empty();
+        }
+        List<String> kept = new ArrayList<>();
+        int used = 0;
+        for (int i = recent.size() - 1; i >= 0; i--) {
+            ThreadHistory.Entry entry = recent.get(i);
+            String line = entry.author() + ": " + SlackText.toPlain(entry.text(), botUserId.get(),
+                    id -> people.displayName(teamId, id));
+            if (used + line.length() + 1 > budgetChars) {
+                if (kept.isEmpty()) {
+                    kept.add(line.substring(0, Math.max(0, budgetChars - 1)) + "…");
+                }
+                break;
+            }
+            kept.addFirst(line);
+            used += line.length() + 1;
+        }
+        int omitted = recent.size() - kept.size();
+        StringBuilder context = new StringBuilder("Recent messages in ").append(name).append(" (oldest first")
+                .append(omitted > 0 ? ", " + omitted + " older ones omitted" : "").append("):");
+        kept.forEach(line -> context.append('\n').append(line));
+        return Optional.of(context.toString());
+    }
+}
