@@ -44,16 +44,16 @@ CREATE TABLE spend_day (
     team_id     VARCHAR(32)    NOT NULL,
     user_id     VARCHAR(32)    NOT NULL,
     channel_id  VARCHAR(32)    NOT NULL,
-    day         DATE           NOT NULL,
+    spend_date  DATE           NOT NULL,
     cost_usd    DECIMAL(14, 6) NOT NULL,
-    CONSTRAINT pk_spend_day PRIMARY KEY (team_id, user_id, channel_id, day)
+    CONSTRAINT pk_spend_day PRIMARY KEY (team_id, user_id, channel_id, spend_date)
 );
-CREATE INDEX ix_spend_day_team ON spend_day (team_id, day);
+CREATE INDEX ix_spend_day_team ON spend_day (team_id, spend_date);
 
 -- Sessions that already cost something are booked on the day they were last active.
 INSERT INTO session_spend (session_id, counted_usd)
     SELECT r.session_id, r.cost_usd FROM render_state r WHERE r.cost_usd IS NOT NULL;
-INSERT INTO spend_day (team_id, user_id, channel_id, day, cost_usd)
+INSERT INTO spend_day (team_id, user_id, channel_id, spend_date, cost_usd)
     SELECT b.team_id, b.started_by, b.channel_id, CAST(r.updated_at AS DATE), SUM(r.cost_usd)
     FROM render_state r JOIN thread_binding b ON b.session_id = r.session_id
     WHERE r.cost_usd IS NOT NULL

@@ -36,8 +36,8 @@ public final class SuggestedPrompts {
                 continue;
             }
             int colon = trimmed.indexOf(':');
-            String title = colon > 0 ? trimmed.substring(0, colon).strip() : trimmed;
-            String message = colon > 0 ? trimmed.substring(colon + 1).strip() : trimmed;
+            String title = colon >= 0 ? trimmed.substring(0, colon).strip() : trimmed;
+            String message = colon >= 0 ? trimmed.substring(colon + 1).strip() : trimmed;
             if (title.isEmpty() || message.isEmpty()) {
                 throw new IllegalArgumentException("Each prompt needs a title and a message: `Title: message`.");
             }

@@ -79,7 +79,7 @@ public final class HomeView {
         Optional<String> link = links.apply(thread);
         String text = "*" + escape(row.binding().title()) + "*\n" + STATUS_EMOJI.getOrDefault(row.status(), ":small_blue_diamond:")
                 + " " + escape(row.status()) + " · " + where(thread.channelId()) + " · last activity " + date(row.lastActivity())
-                + "\n" + row.summary().map(s -> String.format("%,d", s.inputTokens() + s.outputTokens()) + " tokens · "
+                + "\n" + row.summary().map(s -> String.format(java.util.Locale.ROOT, "%,d", s.inputTokens() + s.outputTokens()) + " tokens · "
                         + usd(s.costUsd())).orElse("no usage yet");
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> {
@@ -151,7 +151,9 @@ public final class HomeView {
     }
 
     static String usd(BigDecimal amount) {
-        return "$" + (amount == null ? BigDecimal.ZERO : amount).setScale(2, RoundingMode.HALF_UP).toPlainString();
+        BigDecimal value = amount == null ? BigDecimal.ZERO : amount;
+        boolean subCent = value.signum() > 0 && value.compareTo(new BigDecimal("0.01")) < 0;
+        return "$" + value.setScale(subCent ? 4 : 2, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Titles and audit details are people's words: no markup, no mentions, no links of theirs. */

@@ -75,8 +75,8 @@ public final class JdbcHomeData implements HomeData {
             }
             BigDecimal delta = growth.cost().subtract(growth.counted().orElse(BigDecimal.ZERO));
             if (Jdbc.update(connection, "UPDATE spend_day SET cost_usd = cost_usd + ? WHERE team_id = ? AND user_id = ? "
-                    + "AND channel_id = ? AND day = ?", delta, growth.teamId(), growth.userId(), growth.channelId(), day) == 0) {
-                Jdbc.update(connection, "INSERT INTO spend_day (team_id, user_id, channel_id, day, cost_usd) VALUES (?, ?, ?, ?, ?)",
+                    + "AND channel_id = ? AND spend_date = ?", delta, growth.teamId(), growth.userId(), growth.channelId(), day) == 0) {
+                Jdbc.update(connection, "INSERT INTO spend_day (team_id, user_id, channel_id, spend_date, cost_usd) VALUES (?, ?, ?, ?, ?)",
                         growth.teamId(), growth.userId(), growth.channelId(), day, delta);
             }
             return null;
@@ -86,16 +86,16 @@ public final class JdbcHomeData implements HomeData {
     @Override
     public Spend spendOf(Person person, LocalDate day) {
         LocalDate first = day.withDayOfMonth(1);
-        return jdbc.queryOne("SELECT COALESCE(SUM(CASE WHEN day = ? THEN cost_usd ELSE 0 END), 0), COALESCE(SUM(cost_usd), 0) "
-                        + "FROM spend_day WHERE team_id = ? AND user_id = ? AND day >= ? AND day <= ?",
+        return jdbc.queryOne("SELECT COALESCE(SUM(CASE WHEN spend_date = ? THEN cost_usd ELSE 0 END), 0), COALESCE(SUM(cost_usd), 0) "
+                        + "FROM spend_day WHERE team_id = ? AND user_id = ? AND spend_date >= ? AND spend_date <= ?",
                 row -> new Spend(row.getBigDecimal(1), row.getBigDecimal(2)), day, person.teamId(), person.userId(), first, day)
                 .orElse(new Spend(BigDecimal.ZERO, BigDecimal.ZERO));
     }
 
     @Override
     public List<ChannelSpend> spendByChannel(String teamId, LocalDate day, int limit) {
-        return jdbc.query("SELECT channel_id, SUM(cost_usd) AS month FROM spend_day WHERE team_id = ? AND day >= ? AND day <= ? "
-                        + "GROUP BY channel_id ORDER BY month DESC LIMIT " + limit,
+        return jdbc.query("SELECT channel_id, SUM(cost_usd) AS month_usd FROM spend_day WHERE team_id = ? AND spend_date >= ? AND spend_date <= ? "
+                        + "GROUP BY channel_id ORDER BY month_usd DESC LIMIT " + limit,
                 row -> new ChannelSpend(row.getString(1), row.getBigDecimal(2)), teamId, day.withDayOfMonth(1), day);
     }
 
