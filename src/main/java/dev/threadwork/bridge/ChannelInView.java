@@ -10,4 +10,12 @@ public interface ChannelInView {
 
     /** Text for the agent about the channel in view, when it is new to the agent; empty otherwise. */
     Optional<String> contextFor(InboundMessage message);
+
+    /**
+     * An assistant pane thread: between one person and the bot, so its earlier messages are the
+     * bot's greeting or the bot's own output, not context worth sending.
+     */
+    default boolean paneThread(ThreadKey thread) {
+        return false;
+    }
 }

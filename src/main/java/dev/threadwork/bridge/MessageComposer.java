@@ -47,7 +47,8 @@ public final class MessageComposer {
         StringBuilder first = new StringBuilder(said);
         Optional<String> instructions = defaults.forChannel(teamId, message.thread().channelId()).instructions();
         instructions.filter(s -> !s.isBlank()).ifPresent(s -> first.append("\n\nChannel instructions: ").append(s.strip()));
-        if (!message.thread().threadTs().equals(message.messageTs()) && contextBudgetChars > 0) {
+        if (!message.thread().threadTs().equals(message.messageTs()) && contextBudgetChars > 0
+                && !channelInView.paneThread(message.thread())) {
             List<ThreadHistory.Entry> earlier = history.before(message.thread(), message.messageTs());
             contextWithinBudget(earlier).ifPresent(context -> first.append("\n\n").append(context));
         }

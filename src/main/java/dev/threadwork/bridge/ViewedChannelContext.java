@@ -34,6 +34,11 @@ public final class ViewedChannelContext implements ChannelInView {
     }
 
     @Override
+    public boolean paneThread(ThreadKey thread) {
+        return threads.find(thread).isPresent();
+    }
+
+    @Override
     public Optional<String> contextFor(InboundMessage message) {
         ThreadKey thread = message.thread();
         Optional<AssistantThreads.AssistantThread> pane = threads.find(thread);

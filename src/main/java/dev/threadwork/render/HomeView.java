@@ -121,7 +121,10 @@ public final class HomeView {
         if (workspace.spendByChannel().isEmpty()) {
             spend.append("\n_nothing yet_");
         }
-        workspace.spendByChannel().forEach(c -> spend.append("\n• ").append(where(c.channelId())).append(": ").append(usd(c.month())));
+        // Direct messages and pane threads are one line: each person's DM with the bot is its own channel.
+        Map<String, BigDecimal> byPlace = new java.util.LinkedHashMap<>();
+        workspace.spendByChannel().forEach(c -> byPlace.merge(where(c.channelId()), c.month(), BigDecimal::add));
+        byPlace.forEach((place, amount) -> spend.append("\n• ").append(place).append(": ").append(usd(amount)));
         blocks.add(section(s -> s.text(markdownText(clip(spend.toString())))));
         StringBuilder audit = new StringBuilder("*Latest audit entries*");
         if (workspace.audit().isEmpty()) {
@@ -143,7 +146,7 @@ public final class HomeView {
     }
 
     private static String where(String channelId) {
-        return channelId.startsWith("D") ? "direct message" : "<#" + channelId + ">";
+        return channelId.startsWith("D") ? "direct messages" : "<#" + channelId + ">";
     }
 
     static String date(Instant at) {

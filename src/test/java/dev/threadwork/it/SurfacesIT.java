@@ -77,6 +77,7 @@ class SurfacesIT {
         assertThat(first).startsWith("Alice").contains("what went wrong with the deploy?")
                 .contains("The user has the Slack channel #incidents (id " + INCIDENTS + ") open beside this conversation.")
                 .contains("Recent messages in #incidents (oldest first):")
+                .doesNotContain("Earlier messages in this Slack thread") // only our greeting precedes it in a pane thread
                 .containsPattern("Bob[^\n]*: Deploy of v2\\.3 failed at the migration step\n[^\n]*Alice[^\n]*: rolling back now");
         await().atMost(WAIT).until(() -> kinds(dm, thread).contains("title"));
         assertThat(update(dm, thread, "title")).isEqualTo("what went wrong with the deploy?");

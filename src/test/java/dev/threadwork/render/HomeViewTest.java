@@ -44,7 +44,8 @@ class HomeViewTest {
     void adminsSeeTheWorkspaceAndTheViewStaysWithinSlacksBlockLimit() {
         List<HomeSnapshots.Row> many = IntStream.range(0, 60).mapToObj(i -> row("sess_" + i, "Task " + i, true, true)).toList();
         HomeSnapshots.Workspace workspace = new HomeSnapshots.Workspace(many,
-                List.of(new HomeData.ChannelSpend("C0GENERAL1", new BigDecimal("3.5"))),
+                List.of(new HomeData.ChannelSpend("C0GENERAL1", new BigDecimal("3.5")), new HomeData.ChannelSpend("D0ALICE001",
+                        new BigDecimal("1.25")), new HomeData.ChannelSpend("D0BOB00001", new BigDecimal("0.5"))),
                 List.of(new AuditLog.Entry(AT, "T1", Optional.of("C0GENERAL1"), "U0BOB00001", "stop", Optional.of("sess_1"),
                         AuditLog.Outcome.DENIED, "")),
                 new HomeSnapshots.Health(2, 1, 5, List.of("Socket Mode is not connected")));
@@ -52,7 +53,7 @@ class HomeViewTest {
         assertThat(built.getBlocks()).hasSizeLessThanOrEqualTo(HomeView.MAX_BLOCKS);
         List<HomeSnapshots.Row> few = new ArrayList<>(many.subList(0, 3));
         String json = json(view.build(snapshot(few, Optional.of(workspace)), Optional.empty()));
-        assertThat(json).contains("Workspace (admins)").contains("*Live sessions* (60)").contains("<#C0GENERAL1>: $3.50")
+        assertThat(json).contains("Workspace (admins)").contains("*Live sessions* (60)").contains("<#C0GENERAL1>: $3.50\\n• direct messages: $1.75\"")
                 .contains("<@U0BOB00001> stop `sess_1` — denied").contains(":red_circle: Socket Mode is not connected")
                 .contains("Outbox backlog: *2*");
     }
