@@ -15,6 +15,7 @@ public sealed interface AgentCommand {
             "• `/agent end [session]` — end and archive the session",
             "• `/agent config` — show this channel's settings; admins: `/agent config set <key> <value>`",
             "   keys: `agent`, `environment`, `instructions`, `policy` (anyone | allow-list), `allow` (user ids), `budget` (USD or none)",
+            "   assistant pane: `prompts Title: message | …`, `workspace-prompts …`, `context on|off|default` (share this channel's recent messages)",
             "• `/agent help` — this text",
             "In a session's thread: mention me with `stop`, `status`, `end` or `new`, or use the buttons on the status card.");
 

@@ -1,6 +1,5 @@
 package dev.threadwork.bridge;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,30 +34,42 @@ public final class MessageComposer {
     private final Supplier<String> botUserId;
     private final SessionDefaults defaults;
     private final int contextBudgetChars;
-    private final Permissions permissions;
+    private final AttributedContext context;
+    private final ChannelInView channelInView;
 
     public MessageComposer(People people, ThreadHistory history, Supplier<String> botUserId, SessionDefaults defaults,
                            int contextBudgetChars) {
-        this(people, history, botUserId, defaults, contextBudgetChars, null);
+        this(people, history, botUserId, defaults, contextBudgetChars, null, ChannelInView.NONE);
     }
 
-    /** @param permissions labels earlier messages from people who may not talk to the channel's sessions; null: no labels */
     public MessageComposer(People people, ThreadHistory history, Supplier<String> botUserId, SessionDefaults defaults,
                            int contextBudgetChars, Permissions permissions) {
+        this(people, history, botUserId, defaults, contextBudgetChars, permissions, ChannelInView.NONE);
+    }
+
+    /**
+     * @param permissions   labels earlier messages from people who may not talk to the channel's sessions; null: no labels
+     * @param channelInView the channel open beside an assistant pane thread, told to the agent when it changes
+     */
+    public MessageComposer(People people, ThreadHistory history, Supplier<String> botUserId, SessionDefaults defaults,
+                           int contextBudgetChars, Permissions permissions, ChannelInView channelInView) {
+        this.channelInView = channelInView;
         this.people = people;
         this.history = history;
         this.botUserId = botUserId;
         this.defaults = defaults;
         this.contextBudgetChars = contextBudgetChars;
-        this.permissions = permissions;
+        this.context = new AttributedContext(people, permissions, botUserId, contextBudgetChars);
     }
 
     public String compose(InboundMessage message, Binding binding) {
         String teamId = message.thread().teamId();
         String text = SlackText.toPlain(message.text(), botUserId.get(), id -> safeName(people.displayName(teamId, id)));
         String said = quoted(speaker(people.displayName(teamId, message.userId()), message.userId()), text);
+        // The channel open beside an assistant pane thread, when it is new to the agent.
+        String inView = channelInView.contextFor(message).map(context -> "\n\n" + context).orElse("");
         if (message.kind() != InboundMessage.Kind.START) {
-            return said;
+            return said + inView;
         }
         StringBuilder first = new StringBuilder(said).append("\n\n").append(FORMAT_NOTE);
         Optional<String> instructions = defaults.forChannel(teamId, message.thread().channelId()).instructions();
@@ -66,56 +77,17 @@ public final class MessageComposer {
             first.append('\n').append(THREADWORK).append("Channel instructions from a Threadwork admin:");
             s.strip().lines().forEach(line -> first.append('\n').append(THREADWORK).append(line));
         });
-        if (!message.thread().threadTs().equals(message.messageTs()) && contextBudgetChars > 0) {
+        if (!message.thread().threadTs().equals(message.messageTs()) && contextBudgetChars > 0
+                && !channelInView.paneThread(message.thread())) {
             List<ThreadHistory.Entry> earlier = history.before(message.thread(), message.messageTs());
             contextWithinBudget(message.thread(), earlier).ifPresent(context -> first.append('\n').append(context));
         }
-        return first.toString();
+        return first.append(inView).toString();
     }
 
     /** The most recent earlier messages that fit the budget, oldest first, saying how many were left out. */
     Optional<String> contextWithinBudget(ThreadKey thread, List<ThreadHistory.Entry> earlier) {
-        if (earlier.isEmpty()) {
-            return Optional.empty();
-        }
-        List<String> kept = new ArrayList<>();
-        int used = 0;
-        for (int i = earlier.size() - 1; i >= 0; i--) {
-            ThreadHistory.Entry entry = earlier.get(i);
-            String line = quoted(author(thread, entry), SlackText.toPlain(entry.text(), botUserId.get(), id -> id));
-            if (used + line.length() + 1 > contextBudgetChars) {
-                if (kept.isEmpty()) {
-                    kept.add(line.substring(0, Math.max(0, contextBudgetChars - 1)) + "…");
-                }
-                break;
-            }
-            kept.addFirst(line);
-            used += line.length() + 1;
-        }
-        int omitted = earlier.size() - kept.size();
-        StringBuilder context = new StringBuilder(THREADWORK).append("Earlier messages in this Slack thread (oldest first")
-                .append(omitted > 0 ? ", " + omitted + " older ones omitted" : "")
-                .append("):");
-        kept.forEach(line -> context.append('\n').append(line));
-        return Optional.of(context.toString());
-    }
-
-    /** Who wrote an earlier message, labelled when it is not someone who may talk to sessions here. */
-    private String author(ThreadKey thread, ThreadHistory.Entry entry) {
-        String bot = botUserId.get();
-        if (entry.userId().isPresent() && entry.userId().get().equals(bot)) {
-            return speaker("Threadwork", bot) + " (this bot's earlier output)";
-        }
-        if (entry.bot() || entry.userId().isEmpty()) {
-            return "Webhook or app posting as \"" + safeName(entry.author()) + "\" (not a Slack user)";
-        }
-        String userId = entry.userId().get();
-        String speaker = speaker(entry.author(), userId);
-        if (permissions == null || permissions.mayTalk(thread.teamId(), thread.channelId(), userId)) {
-            return speaker;
-        }
-        return speaker + (people.external(thread.teamId(), userId) ? " (from outside this workspace)"
-                : " (not on this channel's allow-list)");
+        return context.render(thread, "Earlier messages in this Slack thread", earlier);
     }
 
     static String speaker(String displayName, String userId) {

@@ -20,10 +20,17 @@ public final class SlackCommands {
 
     private final CommandHandler handler;
     private final ExecutorService work;
+    private final java.util.Optional<dev.threadwork.bridge.SurfaceConfig> surfaces;
 
     public SlackCommands(CommandHandler handler, ExecutorService work) {
+        this(handler, work, null);
+    }
+
+    /** @param surfaces the assistant pane's {@code /agent config} keys (database only: answered with the ack) */
+    public SlackCommands(CommandHandler handler, ExecutorService work, dev.threadwork.bridge.SurfaceConfig surfaces) {
         this.handler = handler;
         this.work = work;
+        this.surfaces = java.util.Optional.ofNullable(surfaces);
     }
 
     public void register(App app) {
@@ -31,6 +38,14 @@ public final class SlackCommands {
             SlashCommandPayload payload = request.getPayload();
             AgentCommand command = AgentCommand.parse(payload.getText());
             String team = payload.getTeamId();
+            if (surfaces.isPresent() && surfaces.get().handles(command)) {
+                return ctx.ack(surfaces.get().set(team, payload.getChannelId(), payload.getUserId(),
+                        (AgentCommand.SetConfig) command).text());
+            }
+            if (command instanceof AgentCommand.ShowConfig && surfaces.isPresent()) {
+                return ctx.ack(handler.handle(team, payload.getChannelId(), payload.getUserId(), command).text()
+                        + surfaces.get().describe(team, payload.getChannelId()));
+            }
             if (command instanceof AgentCommand.Help || command instanceof AgentCommand.ListSessions
                     || command instanceof AgentCommand.ShowConfig) {
                 ControlReply reply = handler.handle(team, payload.getChannelId(), payload.getUserId(), command);

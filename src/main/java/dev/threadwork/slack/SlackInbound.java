@@ -3,7 +3,6 @@ package dev.threadwork.slack;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppMentionEvent;
-import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
 import com.slack.api.model.event.MessageThreadBroadcastEvent;
@@ -24,10 +23,17 @@ public final class SlackInbound {
 
     private final InboundRouter router;
     private final ThreadKeywords keywords;
+    /** Told of each message that starts a session (the assistant pane titles its thread). */
+    private final java.util.function.Consumer<SlackMessage> sessionStarted;
 
     public SlackInbound(InboundRouter router, ThreadKeywords keywords) {
+        this(router, keywords, message -> { });
+    }
+
+    public SlackInbound(InboundRouter router, ThreadKeywords keywords, java.util.function.Consumer<SlackMessage> sessionStarted) {
         this.router = router;
         this.keywords = keywords;
+        this.sessionStarted = sessionStarted;
     }
 
     public void register(App app) {
@@ -72,8 +78,7 @@ public final class SlackInbound {
                     event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("thread_broadcast")));
             return ctx.ack();
         });
-        // The assistant pane opened a thread: the session starts with the user's first message there.
-        app.event(AssistantThreadStartedEvent.class, (request, ctx) -> ctx.ack());
+        // assistant_thread_started / _context_changed: slack.AssistantPane; app_home_opened: slack.AppHome.
     }
 
     private void route(EventContext ctx, SlackMessage message) {
@@ -85,6 +90,9 @@ public final class SlackInbound {
             return;
         }
         InboundRouter.Outcome outcome = router.accept(message);
+        if (outcome == InboundRouter.Outcome.STARTS_SESSION) {
+            sessionStarted.accept(message);
+        }
         Integer retry = ctx.getRetryNum(); // null on a first delivery
         if (retry != null && retry > 0) {
             LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);

@@ -26,6 +26,17 @@ public final class SlackThreadHistory implements ThreadHistory {
         this.people = people;
     }
 
+    /** One Slack message as context: a person by user id, or a webhook or app under the name it posted with. */
+    static Entry entry(Message message, String teamId, People people) {
+        boolean bot = message.getBotId() != null || "bot_message".equals(message.getSubtype());
+        String author = message.getUser() != null && !bot
+                ? people.displayName(teamId, message.getUser())
+                : message.getUsername() != null ? message.getUsername()
+                : message.getBotProfile() != null && message.getBotProfile().getName() != null
+                        ? message.getBotProfile().getName() : "an app";
+        return new Entry(message.getTs(), Optional.ofNullable(message.getUser()), author, message.getText(), bot);
+    }
+
     @Override
     public List<Entry> before(ThreadKey thread, String beforeTs) {
         List<Entry> entries = new ArrayList<>();
@@ -42,14 +53,7 @@ public final class SlackThreadHistory implements ThreadHistory {
                 for (Message message : response.getMessages()) {
                     if (new java.math.BigDecimal(message.getTs()).compareTo(new java.math.BigDecimal(beforeTs)) < 0
                             && message.getText() != null && !message.getText().isBlank()) {
-                        boolean bot = message.getBotId() != null || "bot_message".equals(message.getSubtype());
-                        String author = message.getUser() != null && !bot
-                                ? people.displayName(thread.teamId(), message.getUser())
-                                : message.getUsername() != null ? message.getUsername()
-                                : message.getBotProfile() != null && message.getBotProfile().getName() != null
-                                        ? message.getBotProfile().getName() : "an app";
-                        entries.add(new Entry(message.getTs(), Optional.ofNullable(message.getUser()), author,
-                                message.getText(), bot));
+                        entries.add(entry(message, thread.teamId(), people));
                     }
                 }
                 cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();

@@ -22,12 +22,20 @@ import dev.threadwork.bridge.SessionStarter;
 import dev.threadwork.bridge.SessionStreams;
 import dev.threadwork.bridge.SpendCaps;
 import dev.threadwork.bridge.ThreadKeywords;
+import dev.threadwork.bridge.HomeSnapshots;
+import dev.threadwork.bridge.SurfaceConfig;
+import dev.threadwork.bridge.SurfaceSettings;
+import dev.threadwork.bridge.ViewedChannelContext;
 import dev.threadwork.config.ThreadworkConfig;
 import dev.threadwork.render.CostEstimator;
 import dev.threadwork.render.SlackAnswerFormatter;
 import dev.threadwork.render.SlackOutbound;
 import dev.threadwork.render.ThreadRenderer;
+import dev.threadwork.slack.AppHome;
+import dev.threadwork.slack.AssistantPane;
+import dev.threadwork.slack.Permalinks;
 import dev.threadwork.slack.SlackActions;
+import dev.threadwork.slack.SlackChannelDirectory;
 import dev.threadwork.slack.SlackClients;
 import dev.threadwork.slack.SlackCommands;
 import dev.threadwork.slack.SlackConnectivity;
@@ -39,7 +47,10 @@ import dev.threadwork.slack.SlackThreadSearch;
 import dev.threadwork.slack.SocketModeTransport;
 import dev.threadwork.store.Database;
 import dev.threadwork.store.InboundMessages;
+import dev.threadwork.store.JdbcAssistantThreads;
 import dev.threadwork.store.JdbcAuditLog;
+import dev.threadwork.store.JdbcHomeData;
+import dev.threadwork.store.JdbcSurfaceSettings;
 import dev.threadwork.store.JdbcChannelSettings;
 import dev.threadwork.store.JdbcEffectJournal;
 import dev.threadwork.store.JdbcRenderStates;
@@ -133,9 +144,14 @@ public final class Threadwork implements AutoCloseable {
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
         InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
                 () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps);
+        // Assistant pane and App Home (issue 18): the channel in view reaches the agent through the composer.
+        JdbcSurfaceSettings surfaceSettings = new JdbcSurfaceSettings(jdbc);
+        JdbcAssistantThreads assistantThreads = new JdbcAssistantThreads(jdbc);
+        java.util.function.Supplier<String> botUserId = () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse("");
         MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
-                () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
-                config.contextBudgetChars(), permissions);
+                botUserId, defaults, config.contextBudgetChars(), permissions,
+                new ViewedChannelContext(assistantThreads, new SlackChannelDirectory(slackClients.methods(), people),
+                        new SurfaceSettings(surfaceSettings), permissions, people, botUserId, config.contextBudgetChars()));
         delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, journal, clock),
                 composer, gateway, streams, renderer, journal, clock));
         deliveryRef.set(delivery);
@@ -154,12 +170,20 @@ public final class Threadwork implements AutoCloseable {
         boltApp = new App(appConfig.build());
         boltApp.use((request, response, chain) -> acceptingWork ? chain.next(request)
                 : com.slack.api.bolt.response.Response.builder().statusCode(503).body("Shutting down").build());
+        AssistantPane pane = new AssistantPane(slackClients.methods(), assistantThreads, new SurfaceSettings(surfaceSettings),
+                bindings, work);
+        pane.register(boltApp);
+        JdbcHomeData homeData = new JdbcHomeData(jdbc);
+        AppHome home = track(new AppHome(slackClients.methods(), new HomeSnapshots(bindings, renderStates, homeData, permissions,
+                this::health, clock), homeData, control, new Permalinks(slackClients.methods()), work, clock));
+        home.register(boltApp);
         ThreadKeywords keywords = new ThreadKeywords(bindings, outbox, control, commands, router, renderer, journal);
-        new SlackInbound(router, keywords).register(boltApp);
-        new SlackCommands(commands, work).register(boltApp);
+        new SlackInbound(router, keywords, pane::sessionStarted).register(boltApp);
+        new SlackCommands(commands, work, new SurfaceConfig(surfaceSettings, permissions, audit, clock)).register(boltApp);
         new SlackActions(control, new Restarter(outbox, router, permissions), bindings, gateway, access, work).register(boltApp);
 
         delivery.start();
+        home.start();
         reattachLiveSessions(bindings, renderStates);
         work.execute(() -> {
             try {
@@ -285,6 +309,13 @@ public final class Threadwork implements AutoCloseable {
         return new Figures(streams == null ? 0 : streams.openCount(), delivery == null ? 0 : delivery.backlog(),
                 outbound == null ? 0 : outbound.backlog(), outbound == null ? 0 : outbound.callCount(),
                 outbound == null ? 0 : outbound.rateLimitedCount());
+    }
+
+    /** The App Home's health lines for admins. */
+    private HomeSnapshots.Health health() {
+        Figures figures = figures();
+        return new HomeSnapshots.Health(figures.outboxBacklog(), figures.slackBacklog(), figures.openStreams(),
+                readiness().problems());
     }
 
     private <T extends AutoCloseable> T track(T closeable) {

@@ -26,6 +26,11 @@ final class AssistantMethods {
         if (prompts == null || !prompts.isArray() || prompts.isEmpty() || prompts.size() > MAX_PROMPTS) {
             return SlackReply.error("invalid_arguments");
         }
+        for (JsonNode prompt : prompts) { // each prompt needs its title and its message
+            if (prompt.path("title").asText("").isBlank() || prompt.path("message").asText("").isBlank()) {
+                return SlackReply.error("invalid_arguments");
+            }
+        }
         return record(r, "suggested_prompts", prompts.toString());
     }
 

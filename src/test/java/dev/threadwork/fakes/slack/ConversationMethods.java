@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** auth.test, conversations.replies, conversations.info, users.info. */
+/** auth.test, conversations.replies, conversations.history, conversations.info, users.info. */
 final class ConversationMethods {
 
     private static final int DEFAULT_REPLIES_LIMIT = 1000;
@@ -20,6 +20,7 @@ final class ConversationMethods {
     void registerInto(Map<String, SlackMethod> registry) {
         registry.put("auth.test", this::authTest);
         registry.put("conversations.replies", this::replies);
+        registry.put("conversations.history", this::history);
         registry.put("conversations.info", this::conversationInfo);
         registry.put("users.info", this::userInfo);
     }
@@ -73,6 +74,46 @@ final class ConversationMethods {
         return SlackReply.ok(body);
     }
 
+    /**
+     * Top-level messages (and thread broadcasts) of a channel, newest first, like Slack; limit,
+     * cursor, oldest, latest and inclusive as in conversations.replies; not_in_channel when the bot
+     * is not a member.
+     */
+    private SlackReply history(SlackRequest r) {
+        String channel = r.paramOr("channel", "");
+        if (ctx.workspace().channel(channel).isEmpty()) {
+            return SlackReply.error("channel_not_found");
+        }
+        if (!ctx.workspace().botIn(channel)) {
+            return SlackReply.error("not_in_channel");
+        }
+        boolean inclusive = "true".equals(r.param("inclusive")) || "1".equals(r.param("inclusive"));
+        List<FakeMessage> window = ctx.workspace().messagesInChannel(channel).stream()
+                .filter(m -> !m.isReply())
+                .filter(m -> !r.has("oldest") || after(m.ts(), r.param("oldest"), inclusive))
+                .filter(m -> !r.has("latest") || after(r.param("latest"), m.ts(), inclusive))
+                .toList()
+                .reversed();
+        int offset = r.has("cursor") ? decodeCursor(r.param("cursor")) : 0;
+        int limit = r.has("limit") ? Math.max(1, Math.min(999, Integer.parseInt(r.param("limit")))) : 100;
+        int end = Math.min(window.size(), offset + limit);
+        boolean includeMetadata = "true".equals(r.param("include_all_metadata")) || "1".equals(r.param("include_all_metadata"));
+        ObjectNode body = SlackReply.okBody();
+        ArrayNode messages = body.putArray("messages");
+        for (FakeMessage m : window.subList(Math.min(offset, end), end)) {
+            messages.add(ctx.messages().render(m, ctx.workspace().reactions(channel, m.ts()),
+                    ctx.workspace().messagesInThread(channel, m.ts()).stream().filter(FakeMessage::isReply).toList(),
+                    includeMetadata));
+        }
+        boolean hasMore = end < window.size();
+        body.put("has_more", hasMore);
+        body.put("pin_count", 0);
+        if (hasMore) {
+            body.putObject("response_metadata").put("next_cursor", encodeCursor(end));
+        }
+        return SlackReply.ok(body);
+    }
+
     private static boolean after(String a, String b, boolean inclusive) {
         int cmp = SlackTs.ORDER.compare(a, b);
         return inclusive ? cmp >= 0 : cmp > 0;
@@ -97,7 +138,7 @@ final class ConversationMethods {
         ObjectNode channel = body.putObject("channel").put("id", c.id()).put("created", 1_700_000_000L)
                 .put("is_channel", !c.isIm() && !c.isPrivate()).put("is_group", !c.isIm() && c.isPrivate())
                 .put("is_im", c.isIm()).put("is_mpim", false).put("is_private", c.isPrivate() || c.isIm())
-                .put("is_archived", false).put("is_general", false).put("is_member", true)
+                .put("is_archived", false).put("is_general", false).put("is_member", ctx.workspace().botIn(c.id()))
                 .put("context_team_id", ctx.bot().teamId());
         if (!c.isIm()) {
             channel.put("name", c.name()).put("name_normalized", c.name());

@@ -45,6 +45,7 @@ class FakeSlackAssistantViewsFilesTest extends FakeSlackSdkTestSupport {
         assertThat(client.viewsUpdate(r -> r.viewId("V0NOPE").viewAsString(MODAL.formatted("x"))).getError())
                 .isEqualTo("not_found");
 
+        fake.addUser(HUMAN, "Human", "Human Example", false);
         var home = client.viewsPublish(r -> r.userId(HUMAN).viewAsString(
                 "{\"type\":\"home\",\"blocks\":[{\"type\":\"section\",\"text\":{\"type\":\"mrkdwn\",\"text\":\"hi\"}}]}"));
         assertThat(home.isOk()).isTrue();

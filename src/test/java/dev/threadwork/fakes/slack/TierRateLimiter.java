@@ -31,8 +31,9 @@ final class TierRateLimiter {
         TIERS.put("users.info", RateTier.TIER_4);
         TIERS.put("auth.test", RateTier.SPECIAL_HIGH);
         TIERS.put("assistant.threads.setStatus", RateTier.SPECIAL_HIGH);
-        TIERS.put("assistant.threads.setTitle", RateTier.TIER_3);
-        TIERS.put("assistant.threads.setSuggestedPrompts", RateTier.TIER_3);
+        TIERS.put("assistant.threads.setTitle", RateTier.TIER_4);
+        TIERS.put("assistant.threads.setSuggestedPrompts", RateTier.TIER_4);
+        TIERS.put("conversations.history", RateTier.TIER_3);
         TIERS.put("views.open", RateTier.TIER_4);
         TIERS.put("views.update", RateTier.TIER_4);
         TIERS.put("views.publish", RateTier.TIER_4);

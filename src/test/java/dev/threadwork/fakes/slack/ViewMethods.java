@@ -9,6 +9,9 @@ import java.util.Optional;
 /** views.open / views.update / views.publish with view ids, hashes (hash_conflict) and block limits. */
 final class ViewMethods {
 
+    /** Slack refuses views over 250 kB. */
+    static final int MAX_VIEW_BYTES = 250_000;
+
     private final FakeContext ctx;
 
     ViewMethods(FakeContext ctx) {
@@ -42,8 +45,14 @@ final class ViewMethods {
     }
 
     private SlackReply publish(SlackRequest r) {
-        if (!r.has("user_id")) {
-            return SlackReply.error("invalid_arguments");
+        if (!r.has("user_id") || ctx.workspace().user(r.param("user_id")).isEmpty()) {
+            return SlackReply.error("invalid_arguments"); // Slack: "invalid `user_id`"
+        }
+        if (!ctx.workspace().homeTabEnabled()) {
+            return SlackReply.error("not_enabled");
+        }
+        if (r.param("view").length() > MAX_VIEW_BYTES) {
+            return SlackReply.error("view_too_large");
         }
         Optional<FakeView> existing = ctx.workspace().homeView(r.param("user_id"));
         if (existing.isPresent() && r.has("hash") && !r.param("hash").equals(existing.get().hash())) {

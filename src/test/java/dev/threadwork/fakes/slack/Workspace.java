@@ -166,7 +166,29 @@ public final class Workspace {
         return views.values().stream().filter(v -> externalId.equals(v.externalId())).findFirst();
     }
 
-    synchronized Optional<FakeView> homeView(String userId) {
+    private final Set<String> channelsWithoutBot = new java.util.HashSet<>();
+    private volatile boolean homeTabEnabled = true;
+
+    /** The bot is not a member: conversations.history answers not_in_channel. */
+    public synchronized void removeBotFrom(String channel) {
+        channelsWithoutBot.add(channel);
+    }
+
+    public synchronized boolean botIn(String channel) {
+        return !channelsWithoutBot.contains(channel);
+    }
+
+    /** As the app's manifest says (app_home.home_tab_enabled); views.publish of a home view answers not_enabled without it. */
+    public void homeTabEnabled(boolean enabled) {
+        homeTabEnabled = enabled;
+    }
+
+    public boolean homeTabEnabled() {
+        return homeTabEnabled;
+    }
+
+    /** The view last published to a user's Home tab; empty when none. */
+    public synchronized Optional<FakeView> homeView(String userId) {
         return views.values().stream().filter(v -> userId.equals(v.userId())).findFirst();
     }
 
