@@ -3,12 +3,16 @@ package dev.threadwork.bridge;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Gives a thread its session: claims the thread, asks the API for a session with the channel's
  * agent and environment, and records the binding. Safe to repeat after a failure at any step.
  */
 public final class SessionStarter {
+
+    private static final Logger LOG = Logger.getLogger(SessionStarter.class.getName());
 
     private final BindingStore bindings;
     private final SessionGateway gateway;
@@ -40,6 +44,8 @@ public final class SessionStarter {
         String sessionId = gateway.createSession(binding.agentId(), binding.environmentId(),
                 SessionTitles.fromTask(start.text()), metadata(binding), choice.budgetUsd());
         bindings.attachSession(thread, sessionId);
+        LOG.log(Level.INFO, "Session {0} started for a message from {1}",
+                new Object[] {sessionId, start.userId(), LogContext.of(thread, sessionId)});
         return bindings.find(thread).orElseThrow();
     }
 

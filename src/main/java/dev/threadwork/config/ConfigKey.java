@@ -30,7 +30,8 @@ public enum ConfigKey {
     THREADWORK_READ_PER_MINUTE("600", false, "Managed Agents read operations allowed per minute"),
     THREADWORK_PRICE_INPUT_PER_MTOK("3.00", false, "USD per million input tokens, for cost estimates"),
     THREADWORK_PRICE_OUTPUT_PER_MTOK("15.00", false, "USD per million output tokens, for cost estimates"),
-    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work");
+    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work"),
+    THREADWORK_LOG_FORMAT("text", false, "text (one readable line per entry) or json (one JSON object per line)");
 
     private final String defaultValue;
     private final boolean secret;
