@@ -2,7 +2,12 @@ package dev.threadwork.agents;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.beta.agents.AgentCreateParams;
 import com.anthropic.models.beta.agents.AgentListParams;
+import com.anthropic.models.beta.agents.BetaManagedAgentsAgentToolset20260401Params;
+import com.anthropic.models.beta.agents.BetaManagedAgentsModel;
+import com.anthropic.models.beta.environments.BetaCloudConfigParams;
+import com.anthropic.models.beta.environments.EnvironmentCreateParams;
 import com.anthropic.models.beta.environments.EnvironmentListParams;
 import com.anthropic.models.beta.sessions.SessionCreateParams;
 import com.anthropic.models.beta.sessions.SessionListParams;
@@ -125,6 +130,32 @@ public final class AgentsClient implements AutoCloseable {
         page.ifPresent(params::page);
         return read("list environments", () -> page(
                 SdkJson.tree(sdk.beta().environments().list(params.build()).response()), resources::environment));
+    }
+
+    /**
+     * Creates an agent with the Managed Agents toolset ({@code agent_toolset_20260401}: bash, read,
+     * write, edit, glob, grep, web search and fetch), for {@code setup}. Retried only where no
+     * duplicate can result.
+     */
+    public AgentInfo createAgent(String name, String model, Optional<String> system) {
+        AgentCreateParams.Builder params = AgentCreateParams.builder()
+                .name(name)
+                .model(BetaManagedAgentsModel.of(model))
+                .addTool(BetaManagedAgentsAgentToolset20260401Params.builder().build());
+        system.ifPresent(params::system);
+        AgentCreateParams built = params.build();
+        return write("create agent", RetryRule.NO_DUPLICATES,
+                () -> resources.agent(SdkJson.tree(sdk.beta().agents().create(built))));
+    }
+
+    /** Creates a cloud environment (Anthropic-hosted containers, default networking), for {@code setup}. */
+    public EnvironmentInfo createCloudEnvironment(String name) {
+        EnvironmentCreateParams built = EnvironmentCreateParams.builder()
+                .name(name)
+                .config(BetaCloudConfigParams.builder().build())
+                .build();
+        return write("create environment", RetryRule.NO_DUPLICATES,
+                () -> resources.environment(SdkJson.tree(sdk.beta().environments().create(built))));
     }
 
     // ---- sessions ----------------------------------------------------------------------------

@@ -3,6 +3,8 @@ package dev.threadwork.bridge;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Gives a thread its session: claims the thread, asks the API for a session with the channel's
@@ -12,6 +14,7 @@ public final class SessionStarter {
 
     /** The session metadata entry that names the create effect that made the session. */
     static final String METADATA_KEY = "threadwork_effect";
+    private static final Logger LOG = Logger.getLogger(SessionStarter.class.getName());
 
     private final BindingStore bindings;
     private final EffectJournal journal;
@@ -73,6 +76,8 @@ public final class SessionStarter {
         journal.done(key, sessionId);
         bindings.attachSession(thread, sessionId);
         CrashPoints.hit("create.committed");
+        LOG.log(Level.INFO, "Session {0} started for a message from {1}",
+                new Object[] {sessionId, start.userId(), LogContext.of(thread, sessionId)});
         return bindings.find(thread).orElseThrow();
     }
 

@@ -41,7 +41,8 @@ public enum ConfigKey {
     THREADWORK_DAILY_CAP_PER_WORKSPACE_USD("", false,
             "optional: USD the workspace's sessions started today (UTC) may cost before no more start"),
     THREADWORK_ADMIN_TOKEN(null, true,
-            "optional: a random token of at least 24 characters that opens GET /admin/health (Authorization: Bearer ...)");
+            "optional: a random token of at least 24 characters that opens GET /admin/health (Authorization: Bearer ...)"),
+    THREADWORK_LOG_FORMAT("text", false, "text (one readable line per entry) or json (one JSON object per line)");
 
     private final String defaultValue;
     private final boolean secret;

@@ -29,9 +29,9 @@ public final class ConfigLoader {
 
     public ThreadworkConfig load() {
         problems.clear();
-        source.apply(PropertiesFileConfigSource.LOCATION_KEY)
+        source.apply(ConfigFile.LOCATION_KEY)
                 .filter(file -> !java.nio.file.Files.isReadable(java.nio.file.Path.of(file)))
-                .ifPresent(file -> problems.add(PropertiesFileConfigSource.LOCATION_KEY + " names \"" + file
+                .ifPresent(file -> problems.add(ConfigFile.LOCATION_KEY + " names \"" + file
                         + "\", which is not a readable file: fix the path or unset it"));
         Optional<Secret> appToken = optional(ConfigKey.SLACK_APP_TOKEN).map(Secret::new);
         appToken.ifPresent(token -> requirePrefix(ConfigKey.SLACK_APP_TOKEN, token, "xapp-"));
@@ -44,10 +44,7 @@ public final class ConfigLoader {
                 : required(ConfigKey.SLACK_SIGNING_SECRET).map(Secret::new);
         URI slackApi = url(ConfigKey.SLACK_API_URL, true);
 
-        Secret apiKey = required(ConfigKey.ANTHROPIC_API_KEY).map(Secret::new).orElse(null);
-        URI anthropicBase = url(ConfigKey.ANTHROPIC_BASE_URL, false);
-        String agentId = required(ConfigKey.THREADWORK_AGENT_ID).orElse(null);
-        String environmentId = required(ConfigKey.THREADWORK_ENVIRONMENT_ID).orElse(null);
+        ThreadworkConfig.Anthropic anthropic = anthropic(true);
 
         String dbUrl = value(ConfigKey.THREADWORK_DB_URL);
         if (!dbUrl.startsWith("jdbc:h2:") && !dbUrl.startsWith("jdbc:postgresql:")) {
@@ -64,9 +61,6 @@ public final class ConfigLoader {
                 .forEach(id -> problems.add(ConfigKey.THREADWORK_ADMINS + " holds \"" + id
                         + "\", which is not a Slack user id (U... or W...)"));
         int contextBudget = integer(ConfigKey.THREADWORK_CONTEXT_BUDGET_CHARS, 0, 200_000);
-        int idleSeconds = integer(ConfigKey.THREADWORK_STREAM_IDLE_SECONDS, 5, 3_600);
-        int creates = integer(ConfigKey.THREADWORK_CREATE_PER_MINUTE, 1, 100_000);
-        int reads = integer(ConfigKey.THREADWORK_READ_PER_MINUTE, 1, 100_000);
         BigDecimal priceIn = price(ConfigKey.THREADWORK_PRICE_INPUT_PER_MTOK);
         BigDecimal priceOut = price(ConfigKey.THREADWORK_PRICE_OUTPUT_PER_MTOK);
         int shutdownSeconds = integer(ConfigKey.THREADWORK_SHUTDOWN_SECONDS, 1, 600);
@@ -78,14 +72,14 @@ public final class ConfigLoader {
         Optional<Secret> adminToken = optional(ConfigKey.THREADWORK_ADMIN_TOKEN).map(Secret::new);
         adminToken.filter(token -> token.reveal().length() < 24).ifPresent(token -> problems.add(ConfigKey.THREADWORK_ADMIN_TOKEN
                 + " is too short: use at least 24 random characters (e.g. openssl rand -hex 24), or unset it"));
+        oneOf(ConfigKey.THREADWORK_LOG_FORMAT, "text", "json"); // read by the launcher's log set-up; checked here with the rest
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
         }
         return new ThreadworkConfig(
                 new ThreadworkConfig.Slack(botToken, signingSecret, appToken, slackApi),
-                new ThreadworkConfig.Anthropic(apiKey, anthropicBase, agentId, environmentId,
-                        Duration.ofSeconds(idleSeconds), creates, reads),
+                anthropic,
                 new ThreadworkConfig.Database(dbUrl, value(ConfigKey.THREADWORK_DB_USER),
                         new Secret(value(ConfigKey.THREADWORK_DB_PASSWORD))),
                 port,
@@ -124,6 +118,33 @@ public final class ConfigLoader {
             problems.add(key + " must be a positive amount in USD such as 20 or 12.50, or unset (got \"" + raw.get() + "\")");
             return Optional.empty();
         }
+    }
+
+    /**
+     * Only what talking to the Managed Agents API needs, for {@code setup}: the agent and
+     * environment may not exist yet (empty when unset).
+     */
+    public ThreadworkConfig.Anthropic loadAnthropic() {
+        problems.clear();
+        ThreadworkConfig.Anthropic anthropic = anthropic(false);
+        if (!problems.isEmpty()) {
+            throw new InvalidConfigurationException(problems);
+        }
+        return anthropic;
+    }
+
+    private ThreadworkConfig.Anthropic anthropic(boolean idsRequired) {
+        Secret apiKey = required(ConfigKey.ANTHROPIC_API_KEY).map(Secret::new).orElse(null);
+        URI anthropicBase = url(ConfigKey.ANTHROPIC_BASE_URL, false);
+        String agentId = idsRequired ? required(ConfigKey.THREADWORK_AGENT_ID).orElse(null)
+                : optional(ConfigKey.THREADWORK_AGENT_ID).orElse("");
+        String environmentId = idsRequired ? required(ConfigKey.THREADWORK_ENVIRONMENT_ID).orElse(null)
+                : optional(ConfigKey.THREADWORK_ENVIRONMENT_ID).orElse("");
+        int idleSeconds = integer(ConfigKey.THREADWORK_STREAM_IDLE_SECONDS, 5, 3_600);
+        int creates = integer(ConfigKey.THREADWORK_CREATE_PER_MINUTE, 1, 100_000);
+        int reads = integer(ConfigKey.THREADWORK_READ_PER_MINUTE, 1, 100_000);
+        return new ThreadworkConfig.Anthropic(apiKey, anthropicBase, agentId, environmentId,
+                Duration.ofSeconds(idleSeconds), creates, reads);
     }
 
     private static String hostName() {

@@ -1,14 +1,8 @@
 package dev.threadwork.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
@@ -18,8 +12,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
  */
 public final class PropertiesFileConfigSource implements ConfigSource {
 
-    public static final String LOCATION_KEY = "THREADWORK_CONFIG";
-    static final String DEFAULT_LOCATION = "config/threadwork.properties";
+    public static final String LOCATION_KEY = ConfigFile.LOCATION_KEY;
     private static final int ORDINAL = 250;
 
     private final Map<String, String> properties;
@@ -27,26 +20,12 @@ public final class PropertiesFileConfigSource implements ConfigSource {
 
     /** Used by MicroProfile Config's service loader. */
     public PropertiesFileConfigSource() {
-        this(Path.of(System.getenv().getOrDefault(LOCATION_KEY, DEFAULT_LOCATION)));
+        this(ConfigFile.location());
     }
 
     PropertiesFileConfigSource(Path file) {
         this.name = "threadwork-properties:" + file;
-        this.properties = read(file);
-    }
-
-    private static Map<String, String> read(Path file) {
-        if (!Files.isReadable(file)) {
-            return Map.of(); // optional; a named but missing file is reported by ConfigLoader
-        }
-        Properties loaded = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
-            loaded.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read configuration file " + file, e);
-        }
-        return loaded.stringPropertyNames().stream()
-                .collect(Collectors.toUnmodifiableMap(key -> key, key -> loaded.getProperty(key).trim()));
+        this.properties = ConfigFile.read(file);
     }
 
     @Override

@@ -242,6 +242,11 @@ public final class Threadwork implements AutoCloseable {
         });
     }
 
+    /** Completes when Slack first accepted the bot token. */
+    public java.util.concurrent.CompletableFuture<?> whenSlackConnected() {
+        return slackConnectivity.whenConnected();
+    }
+
     public App boltApp() {
         return boltApp;
     }

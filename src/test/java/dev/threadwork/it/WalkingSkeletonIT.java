@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,14 +68,19 @@ class WalkingSkeletonIT {
     }
 
     @Test
-    void aStartWithMissingConfigurationExitsNonZeroNamingEveryMissingKey() throws Exception {
-        AppProcess bare = new AppProcess(Map.of("SLACK_BOT_TOKEN", "xoxb-only-this"), Path.of("target", "it", "bare-config")
-                .toAbsolutePath());
+    void aStartWithMissingConfigurationExits2WithOnlyTheMessageNamingEveryMissingKey() throws Exception {
+        AppProcess bare = new AppProcess(Map.of("SLACK_BOT_TOKEN", "xoxb-only-this", "THREADWORK_PORT", "99999"),
+                Path.of("target", "it", "bare-config").toAbsolutePath());
         bare.start();
         int exit = bare.awaitExit(Duration.ofMinutes(2));
 
-        assertThat(exit).isNotZero();
+        assertThat(exit).isEqualTo(2);
+        // The message is all there is (so it is also the last thing printed): no server start-up around it.
+        List<String> lines = bare.output().lines().filter(line -> !line.isBlank()).toList();
+        assertThat(lines.get(0)).startsWith("Threadwork cannot start: 5 configuration problems");
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.startsWith("  - "));
         assertThat(bare.output()).contains("SLACK_SIGNING_SECRET", "ANTHROPIC_API_KEY", "THREADWORK_AGENT_ID",
-                "THREADWORK_ENVIRONMENT_ID").doesNotContain("xoxb-only-this");
+                "THREADWORK_ENVIRONMENT_ID", "THREADWORK_PORT must be a whole number from 1 to 65535 (got \"99999\")")
+                .doesNotContain("xoxb-only-this");
     }
 }

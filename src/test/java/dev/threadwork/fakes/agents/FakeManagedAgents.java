@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -46,6 +47,8 @@ public final class FakeManagedAgents implements AutoCloseable {
     private final Map<String, String> agents = new ConcurrentHashMap<>();
     private final Map<String, String> environments = new ConcurrentHashMap<>();
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, JsonNode> createRequests = new ConcurrentHashMap<>();
+    private final AtomicInteger createdIds = new AtomicInteger();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final AtomicInteger sessionIds = new AtomicInteger();
@@ -356,7 +359,9 @@ public final class FakeManagedAgents implements AutoCloseable {
 
     private void route(HttpExchange exchange, String method, String path, String body) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        if (path.equals("/v1/agents") && method.equals("GET")) {
+        if ((path.equals("/v1/agents") || path.equals("/v1/environments")) && method.equals("POST")) {
+            create(exchange, path.equals("/v1/agents") ? "agent" : "environment", JSON.readTree(body));
+        } else if (path.equals("/v1/agents") && method.equals("GET")) {
             list(exchange, agents, query);
         } else if (path.startsWith("/v1/agents/") && method.equals("GET")) {
             lookup(exchange, agents, path.substring("/v1/agents/".length()), "agent");
@@ -550,6 +555,28 @@ public final class FakeManagedAgents implements AutoCloseable {
         items.forEach((id, name) -> data.addObject().put("id", id).put("name", name));
         answer.putNull("next_page");
         json(exchange, 200, answer);
+    }
+
+    /** Agent and environment creation (setup): the request body is kept, see {@link #createRequest(String)}. */
+    private void create(HttpExchange exchange, String kind, JsonNode request) throws IOException {
+        String id = (kind.equals("agent") ? "agent_" : "env_") + "created" + createdIds.incrementAndGet();
+        String name = request.path("name").asText(kind);
+        (kind.equals("agent") ? agents : environments).put(id, name);
+        createRequests.put(id, request);
+        ObjectNode answer = JSON.createObjectNode().put("id", id).put("type", kind).put("name", name);
+        if (kind.equals("agent")) {
+            answer.put("version", 1).set("tools", request.path("tools"));
+            answer.putObject("model").put("id", request.path("model").isObject()
+                    ? request.path("model").path("id").asText() : request.path("model").asText());
+        } else {
+            answer.set("config", request.path("config"));
+        }
+        json(exchange, 200, answer);
+    }
+
+    /** The body an agent or environment was created with, by its id. */
+    public Optional<JsonNode> createRequest(String id) {
+        return Optional.ofNullable(createRequests.get(id));
     }
 
     private static void lookup(HttpExchange exchange, Map<String, String> items, String id, String kind) throws IOException {

@@ -39,6 +39,7 @@ public final class FakeSlack implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final BotIdentity bot;
+    private volatile String grantedScopes;
     private final int requestedPort;
     private final InstantSource clock;
     private final Workspace workspace = new Workspace();
@@ -298,6 +299,12 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /** The scopes the bot token has, sent as Slack does in {@code x-oauth-scopes}; none sent until set. */
+    public FakeSlack grantScopes(List<String> scopes) {
+        grantedScopes = String.join(",", scopes);
+        return this;
+    }
+
     /** Forgets calls and bot output, including response URL posts (not users/channels/response URLs), e.g. between benchmark rounds. */
     public void reset() {
         ledger.clear();
@@ -321,6 +328,10 @@ public final class FakeSlack implements AutoCloseable {
             ledger.record(new SlackCall(number, method, request.params(), receivedAt, reply.status(),
                     reply.ok() ? null : reply.error(), reply.producedTs()));
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+            String scopes = grantedScopes;
+            if (scopes != null && request.token().filter(bot.token()::equals).isPresent()) {
+                exchange.getResponseHeaders().set("x-oauth-scopes", scopes); // as Slack does for a valid token
+            }
             send(exchange, reply.status(), "application/json; charset=utf-8", json.writeValueAsBytes(reply.body()));
         }
     }
