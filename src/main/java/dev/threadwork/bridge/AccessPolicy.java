@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param defaultTalkPolicy       who may talk to sessions in a channel whose admins chose no policy
  * @param directMessages          who may use the bot in direct messages (and the assistant pane)
  * @param allowExternalUsers      whether Slack Connect users from other workspaces may use the bot at all
- * @param dailyCapPerUserUsd      spend on sessions a person started today (UTC) above which they start no more
+ * @param dailyCapPerUserUsd      spend today (UTC) on sessions a person started, above which they start no more
  * @param dailyCapPerWorkspaceUsd the same for the whole workspace
  */
 public record AccessPolicy(

@@ -9,8 +9,8 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
- * The operator's optional daily spend caps, per person and per workspace: once the sessions
- * started today (UTC) cost as much as the cap, no new session starts until midnight UTC.
+ * The operator's optional daily spend caps, per person and per workspace: once sessions have
+ * cost as much as the cap today (UTC), no new session starts until midnight UTC.
  * Sessions already running go on; each has its own budget for that.
  */
 public final class SpendCaps {
@@ -41,7 +41,7 @@ public final class SpendCaps {
             BigDecimal spent = ledger.spentSince(teamId, Optional.of(userId), since);
             if (spent.compareTo(cap) >= 0) {
                 return Optional.of("<@" + userId + "> reached the daily spend cap of " + usd(cap) + " per person (" + usd(spent)
-                        + " on sessions started today); new sessions can start again after midnight UTC, or ask a Threadwork admin");
+                        + " spent today); new sessions can start again after midnight UTC, or ask a Threadwork admin");
             }
         }
         if (policy.dailyCapPerWorkspaceUsd().isPresent()) {
@@ -49,7 +49,7 @@ public final class SpendCaps {
             BigDecimal spent = ledger.spentSince(teamId, Optional.empty(), since);
             if (spent.compareTo(cap) >= 0) {
                 return Optional.of("this workspace reached its daily spend cap of " + usd(cap) + " (" + usd(spent)
-                        + " on sessions started today); new sessions can start again after midnight UTC");
+                        + " spent today); new sessions can start again after midnight UTC");
             }
         }
         return Optional.empty();

@@ -37,9 +37,9 @@ public enum ConfigKey {
     THREADWORK_ALLOW_EXTERNAL_USERS("false", false,
             "true to let Slack Connect users from other workspaces talk to sessions (subject to the channel's policy)"),
     THREADWORK_DAILY_CAP_PER_USER_USD("", false,
-            "optional: USD a person's sessions started today (UTC) may cost before they can start no more"),
+            "optional: USD a person's sessions may cost today (UTC) before they can start no more"),
     THREADWORK_DAILY_CAP_PER_WORKSPACE_USD("", false,
-            "optional: USD the workspace's sessions started today (UTC) may cost before no more start"),
+            "optional: USD the workspace's sessions may cost today (UTC) before no more start"),
     THREADWORK_ADMIN_TOKEN(null, true,
             "optional: a random token of at least 24 characters that opens GET /admin/health (Authorization: Bearer ...)"),
     THREADWORK_LOG_FORMAT("text", false, "text (one readable line per entry) or json (one JSON object per line)");

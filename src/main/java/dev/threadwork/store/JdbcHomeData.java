@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Home tab viewers, the spend ledger and the workspace figures of the Home tab. */
+/** Home tab viewers and the workspace figures of the Home tab; spend comes from the one ledger ({@link JdbcSpendLedger}). */
 public final class JdbcHomeData implements HomeData {
 
     private final Jdbc jdbc;
+    private final JdbcSpendLedger ledger;
 
     public JdbcHomeData(Jdbc jdbc) {
         this.jdbc = jdbc;
+        this.ledger = new JdbcSpendLedger(jdbc);
     }
 
     @Override
@@ -41,46 +43,9 @@ public final class JdbcHomeData implements HomeData {
                 row -> new Person(row.getString(1), row.getString(2)), since, since));
     }
 
-    private record Growth(String sessionId, BigDecimal cost, String teamId, String userId, String channelId,
-                          Optional<BigDecimal> counted) {
-    }
-
     @Override
     public void bookSpend(Instant since, LocalDate day) {
-        List<Growth> grown = jdbc.query("SELECT r.session_id, r.cost_usd, b.team_id, b.started_by, b.channel_id, s.counted_usd "
-                        + "FROM render_state r JOIN thread_binding b ON b.session_id = r.session_id "
-                        + "LEFT JOIN session_spend s ON s.session_id = r.session_id "
-                        + "WHERE r.updated_at > ? AND r.cost_usd IS NOT NULL AND (s.counted_usd IS NULL OR r.cost_usd > s.counted_usd)",
-                row -> new Growth(row.getString(1), row.getBigDecimal(2), row.getString(3), row.getString(4), row.getString(5),
-                        Optional.ofNullable(row.getBigDecimal(6))), since);
-        for (Growth growth : grown) {
-            try {
-                book(growth, day);
-            } catch (StoreException raced) {
-                // another instance booked it (or inserted the day's row) first; the next pass sees what is left
-            }
-        }
-    }
-
-    /** Compare-and-set on the counted amount, so each cent is booked once whichever instance sees it. */
-    private void book(Growth growth, LocalDate day) {
-        jdbc.inTransaction(connection -> {
-            int claimed = growth.counted().isEmpty()
-                    ? Jdbc.update(connection, "INSERT INTO session_spend (session_id, counted_usd) VALUES (?, ?)",
-                            growth.sessionId(), growth.cost())
-                    : Jdbc.update(connection, "UPDATE session_spend SET counted_usd = ? WHERE session_id = ? AND counted_usd = ?",
-                            growth.cost(), growth.sessionId(), growth.counted().get());
-            if (claimed == 0) {
-                return null;
-            }
-            BigDecimal delta = growth.cost().subtract(growth.counted().orElse(BigDecimal.ZERO));
-            if (Jdbc.update(connection, "UPDATE spend_day SET cost_usd = cost_usd + ? WHERE team_id = ? AND user_id = ? "
-                    + "AND channel_id = ? AND spend_date = ?", delta, growth.teamId(), growth.userId(), growth.channelId(), day) == 0) {
-                Jdbc.update(connection, "INSERT INTO spend_day (team_id, user_id, channel_id, spend_date, cost_usd) VALUES (?, ?, ?, ?, ?)",
-                        growth.teamId(), growth.userId(), growth.channelId(), day, delta);
-            }
-            return null;
-        });
+        ledger.book(since, day);
     }
 
     @Override
