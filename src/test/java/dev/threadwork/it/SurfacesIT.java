@@ -75,14 +75,14 @@ class SurfacesIT {
         String first = harness.agents.userMessages(session).getFirst();
         System.out.println("[SurfacesIT] first user.message of the pane session:\n" + first);
         assertThat(first).startsWith("Alice").contains("what went wrong with the deploy?")
-                .contains("The user has the Slack channel #incidents (id " + INCIDENTS + ") open beside this conversation.")
-                .contains("Recent messages in #incidents (oldest first):")
+                .contains("[Threadwork] The user has the Slack channel #incidents (id " + INCIDENTS + ") open beside this conversation.")
+                .contains("[Threadwork] Recent messages in #incidents (oldest first):")
                 .doesNotContain("Earlier messages in this Slack thread") // only our greeting precedes it in a pane thread
                 .containsPattern("Bob[^\n]*: Deploy of v2\\.3 failed at the migration step\n[^\n]*Alice[^\n]*: rolling back now");
         await().atMost(WAIT).until(() -> kinds(dm, thread).contains("title"));
         assertThat(update(dm, thread, "title")).isEqualTo("what went wrong with the deploy?");
         assertThat(harness.agents.session(session).title()).isEqualTo("what went wrong with the deploy?");
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(dm, thread, "Echo: Alice: what went wrong") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(dm, thread, "Echo: Alice [" + ALICE + "]: what went wrong") == 1);
 
         // Told once: the next message carries no channel context until the channel changes again.
         say(ALICE, dm, thread, "and who was on call?");
@@ -117,7 +117,7 @@ class SurfacesIT {
         HttpResponse<String> shared = harness.command(SECRET, ADMIN, "config set context on", "x");
         assertThat(shared.body()).contains("Saved").contains("go to the agent");
         String sharedSession = askFromPane("D0PANEALI4", SECRET, "and now?");
-        assertThat(harness.agents.userMessages(sharedSession).getFirst()).contains("Bob: the acquisition closes friday");
+        assertThat(harness.agents.userMessages(sharedSession).getFirst()).containsPattern("Bob \\[" + BOB + "\\]: the acquisition closes friday");
     }
 
     @Test
