@@ -24,9 +24,16 @@ public final class InboundRouter {
     private final Permissions permissions;
     private final ThreadNotices notices;
     private final Runnable wakeDelivery;
+    private final InboundFileStore files;
 
     public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
                          ThreadNotices notices, Runnable wakeDelivery) {
+        this(bindings, outbox, defaults, permissions, notices, wakeDelivery, InboundFileStore.NONE);
+    }
+
+    public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
+                         ThreadNotices notices, Runnable wakeDelivery, InboundFileStore files) {
+        this.files = files;
         this.bindings = bindings;
         this.outbox = outbox;
         this.defaults = defaults;
@@ -64,6 +71,9 @@ public final class InboundRouter {
                         + " your message was not passed on. Ask a Threadwork admin to add you.");
             }
             return Outcome.NOT_ALLOWED;
+        }
+        if (!message.files().isEmpty()) {
+            files.record(dedupeKey, message.files()); // before the message: it is never in the outbox without them
         }
         if (!outbox.insertIfNew(dedupeKey, thread, message.ts(), message.userId(), kind, message.text())) {
             return Outcome.DUPLICATE;

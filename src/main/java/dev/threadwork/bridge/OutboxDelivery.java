@@ -35,6 +35,7 @@ public final class OutboxDelivery implements AutoCloseable {
     private final SessionStreams streams;
     private final ThreadNotices notices;
     private final Clock clock;
+    private final MessageAttachments attachments;
     private final Set<ThreadKey> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -43,6 +44,13 @@ public final class OutboxDelivery implements AutoCloseable {
 
     public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
                           SessionGateway gateway, SessionStreams streams, ThreadNotices notices, Clock clock) {
+        this(outbox, bindings, starter, composer, gateway, streams, notices, clock, MessageAttachments.NONE);
+    }
+
+    public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
+                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, Clock clock,
+                          MessageAttachments attachments) {
+        this.attachments = attachments;
         this.outbox = outbox;
         this.bindings = bindings;
         this.starter = starter;
@@ -111,7 +119,9 @@ public final class OutboxDelivery implements AutoCloseable {
                 notices.delivered(message.thread(), message.messageTs());
                 return;
             }
-            String text = message.sentText().orElseGet(() -> composer.compose(message, binding));
+            // Files first: the text names where the agent finds them (mounting is once per file, whatever happens).
+            String text = message.sentText().orElseGet(() -> composer.compose(message, binding)
+                    + attachments.attach(message, binding));
             outbox.markSending(message.id(), text);
             streams.sending(binding);
             // Before the send: the agent's first events can be rendered before the send returns.

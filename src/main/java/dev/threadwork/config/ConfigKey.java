@@ -30,7 +30,13 @@ public enum ConfigKey {
     THREADWORK_READ_PER_MINUTE("600", false, "Managed Agents read operations allowed per minute"),
     THREADWORK_PRICE_INPUT_PER_MTOK("3.00", false, "USD per million input tokens, for cost estimates"),
     THREADWORK_PRICE_OUTPUT_PER_MTOK("15.00", false, "USD per million output tokens, for cost estimates"),
-    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work");
+    THREADWORK_SHUTDOWN_SECONDS("20", false, "how long a graceful stop may take to flush queued work"),
+    THREADWORK_MAX_FILE_MB("25", false,
+            "the largest file (MB, 1-500) shared in Slack that is passed to the agent; larger ones get a message instead"),
+    THREADWORK_MAX_MESSAGE_FILES_MB("100", false,
+            "the most (MB, 1-5000) the files of one Slack message may add up to; at least THREADWORK_MAX_FILE_MB"),
+    THREADWORK_MAX_OUTPUT_FILE_MB("100", false,
+            "the largest file (MB, 1-1000) the agent wrote that is posted in the thread; larger ones get a message instead");
 
     private final String defaultValue;
     private final boolean secret;

@@ -70,6 +70,13 @@ public final class ConfigLoader {
         BigDecimal priceIn = price(ConfigKey.THREADWORK_PRICE_INPUT_PER_MTOK);
         BigDecimal priceOut = price(ConfigKey.THREADWORK_PRICE_OUTPUT_PER_MTOK);
         int shutdownSeconds = integer(ConfigKey.THREADWORK_SHUTDOWN_SECONDS, 1, 600);
+        int maxFileMb = integer(ConfigKey.THREADWORK_MAX_FILE_MB, 1, 500);
+        int maxMessageMb = integer(ConfigKey.THREADWORK_MAX_MESSAGE_FILES_MB, 1, 5_000);
+        int maxOutputMb = integer(ConfigKey.THREADWORK_MAX_OUTPUT_FILE_MB, 1, 1_000);
+        if (maxMessageMb < maxFileMb) {
+            problems.add(ConfigKey.THREADWORK_MAX_MESSAGE_FILES_MB + " (" + maxMessageMb + ") is smaller than "
+                    + ConfigKey.THREADWORK_MAX_FILE_MB + " (" + maxFileMb + "): a single file could never fit");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -85,7 +92,8 @@ public final class ConfigLoader {
                 Set.copyOf(admins),
                 contextBudget,
                 Duration.ofSeconds(shutdownSeconds),
-                new ThreadworkConfig.Prices(priceIn, priceOut));
+                new ThreadworkConfig.Prices(priceIn, priceOut),
+                new ThreadworkConfig.Files(maxFileMb, maxMessageMb, maxOutputMb));
     }
 
     private static String hostName() {

@@ -16,7 +16,20 @@ public record ThreadworkConfig(
         Set<String> admins,
         int contextBudgetChars,
         Duration shutdownGrace,
-        Prices prices) {
+        Prices prices,
+        Files files) {
+
+    /** Without file settings: the defaults. */
+    public ThreadworkConfig(Slack slack, Anthropic anthropic, Database database, int port, String instanceId,
+                            Set<String> admins, int contextBudgetChars, Duration shutdownGrace, Prices prices) {
+        this(slack, anthropic, database, port, instanceId, admins, contextBudgetChars, shutdownGrace, prices,
+                Files.DEFAULTS);
+    }
+
+    /** Size caps in MB for files in and out of sessions (THREADWORK_MAX_*_MB). */
+    public record Files(int maxFileMb, int maxMessageMb, int maxOutputMb) {
+        public static final Files DEFAULTS = new Files(25, 100, 100);
+    }
 
     public record Slack(Secret botToken, Optional<Secret> signingSecret, Optional<Secret> appToken, URI apiUrl) {
         public boolean socketMode() {

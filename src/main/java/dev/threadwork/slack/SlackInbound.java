@@ -5,6 +5,9 @@ import com.slack.api.bolt.context.builtin.EventContext;
 import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
+import com.slack.api.model.event.MessageFileShareEvent;
+import dev.threadwork.bridge.SlackFile;
+import java.util.List;
 import dev.threadwork.bridge.InboundRouter;
 import dev.threadwork.bridge.SlackMessage;
 import dev.threadwork.bridge.ThreadKeywords;
@@ -33,7 +36,19 @@ public final class SlackInbound {
             String team = firstNonBlank(ctx.getTeamId(), event.getTeam());
             route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
                     Optional.ofNullable(event.getThreadTs()), nullToEmpty(event.getText()), false, true,
-                    event.getBotId() != null, Optional.ofNullable(event.getSubtype())));
+                    event.getBotId() != null, Optional.ofNullable(event.getSubtype()), files(event.getFiles())));
+            return ctx.ack();
+        });
+        // Replies with files (subtype file_share) have their own event class in Bolt.
+        app.event(MessageFileShareEvent.class, (request, ctx) -> {
+            MessageFileShareEvent event = request.getEvent();
+            String team = firstNonBlank(ctx.getTeamId(), null);
+            String text = nullToEmpty(event.getText());
+            boolean mentions = ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
+            route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions,
+                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()),
+                    Optional.ofNullable(event.getSubtype()), files(event.getFiles())));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (request, ctx) -> {
@@ -64,6 +79,19 @@ public final class SlackInbound {
         if (retry != null && retry > 0) {
             LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);
         }
+    }
+
+    /** Slack's file objects reduced to what delivery needs; never the token-bearing URLs of thumbnails. */
+    static List<SlackFile> files(List<com.slack.api.model.File> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream().filter(f -> f.getId() != null)
+                .map(f -> new SlackFile(f.getId(), f.getName() != null ? f.getName() : f.getTitle(), f.getMimetype(),
+                        f.getSize() == null ? 0 : f.getSize(),
+                        f.isExternal() || "hidden_by_limit".equals(f.getMode()) || "tombstone".equals(f.getMode())
+                                ? Optional.empty() : Optional.ofNullable(f.getUrlPrivateDownload())))
+                .toList();
     }
 
     private static String firstNonBlank(String first, String second) {

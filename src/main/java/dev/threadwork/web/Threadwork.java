@@ -81,6 +81,12 @@ public final class Threadwork implements AutoCloseable {
         this.config = config;
     }
 
+    private static dev.threadwork.bridge.FileLimits fileLimits(ThreadworkConfig.Files files) {
+        return new dev.threadwork.bridge.FileLimits(dev.threadwork.bridge.FileLimits.mb(files.maxFileMb()),
+                dev.threadwork.bridge.FileLimits.mb(files.maxMessageMb()), dev.threadwork.bridge.FileLimits.API_FILES_PER_SESSION,
+                dev.threadwork.bridge.FileLimits.mb(files.maxOutputMb()));
+    }
+
     public void start() {
         database = track(new Database(config.database()));
         try {
@@ -109,19 +115,32 @@ public final class Threadwork implements AutoCloseable {
         ThreadRenderer renderer = new ThreadRenderer(outbound, renderStates, bindings, gateway,
                 new SlackThreadSearch(slackClients.methods()), new SlackAnswerFormatter(MAX_ANSWER_MESSAGES),
                 new CostEstimator(config.prices().inputPerMillion(), config.prices().outputPerMillion()), clock);
-        streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), renderer, config.instanceId(), LEASE_TTL));
+        // Files in and out of sessions (issue 16): every upload, mount and post goes through the one effect journal.
+        dev.threadwork.bridge.EffectJournal journal = new dev.threadwork.store.JdbcEffectJournal(jdbc, clock);
+        dev.threadwork.bridge.FileLimits fileLimits = fileLimits(config.files());
+        dev.threadwork.bridge.AgentsFiles sessionFiles = new dev.threadwork.bridge.AgentsFiles(agents);
+        dev.threadwork.bridge.FileReporter fileReporter = new dev.threadwork.render.SlackFileReporter(outbound, renderer,
+                slackClients.methods());
+        dev.threadwork.bridge.OutputsAfterTurn eventSink = track(new dev.threadwork.bridge.OutputsAfterTurn(renderer,
+                new dev.threadwork.bridge.OutputFiles(sessionFiles, journal, fileReporter, fileLimits)));
+        dev.threadwork.bridge.InboundFiles inboundFiles = new dev.threadwork.bridge.InboundFiles(
+                new dev.threadwork.store.JdbcInboundFiles(jdbc),
+                new dev.threadwork.slack.SlackFileDownloads(config.slack().botToken(), config.slack().apiUrl()),
+                sessionFiles, journal, fileReporter, fileLimits);
+        streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), eventSink, config.instanceId(), LEASE_TTL));
 
         ChannelDefaults defaults = new ChannelDefaults(channelSettings, anthropic.agentId(), anthropic.environmentId());
         Permissions permissions = new Permissions(channelSettings, config.admins());
         SlackPeople people = new SlackPeople(slackClients.methods());
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
         InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
-                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake));
+                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake),
+                new dev.threadwork.store.JdbcInboundFiles(jdbc));
         MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
                 () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
                 config.contextBudgetChars());
         delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, clock), composer,
-                gateway, streams, renderer, clock));
+                gateway, streams, renderer, clock, inboundFiles));
         deliveryRef.set(delivery);
 
         SessionControl control = new SessionControl(bindings, gateway, streams, permissions, audit, renderer, clock);
