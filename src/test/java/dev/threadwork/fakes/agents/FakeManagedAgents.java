@@ -46,6 +46,7 @@ public final class FakeManagedAgents implements AutoCloseable {
     private final Map<String, String> agents = new ConcurrentHashMap<>();
     private final Map<String, String> environments = new ConcurrentHashMap<>();
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
+    private final FakeFilesApi files = new FakeFilesApi();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final AtomicInteger sessionIds = new AtomicInteger();
@@ -180,6 +181,11 @@ public final class FakeManagedAgents implements AutoCloseable {
         return texts;
     }
 
+    /** The Files API and session resources of this fake. */
+    public FakeFilesApi files() {
+        return files;
+    }
+
     public List<String> requestLog() {
         return List.copyOf(requestLog);
     }
@@ -291,7 +297,8 @@ public final class FakeManagedAgents implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
             requestLog.add(method + " " + path);
             if (resetConnections) {
                 return; // closing the exchange without an answer: the client sees the connection end
@@ -307,6 +314,10 @@ public final class FakeManagedAgents implements AutoCloseable {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 error(exchange, failureStatus, failureStatus == 429 ? "rate_limit_error" : "api_error", "injected failure",
                         failureRetryAfter);
+                return;
+            }
+            if (files.handles(path)) {
+                files.route(exchange, method, path, raw, sessions::containsKey);
                 return;
             }
             route(exchange, method, path, body);
