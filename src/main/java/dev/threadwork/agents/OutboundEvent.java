@@ -5,8 +5,18 @@ import java.util.Optional;
 /** An event Threadwork sends to a session. */
 public sealed interface OutboundEvent {
 
-    /** {@code user.message} with one text block. */
-    record UserMessage(String text) implements OutboundEvent {
+    /**
+     * {@code user.message}: one text block, then an image block per uploaded image file
+     * ({@code {"type":"image","source":{"type":"file","file_id":…}}}).
+     */
+    record UserMessage(String text, java.util.List<String> imageFileIds) implements OutboundEvent {
+        public UserMessage {
+            imageFileIds = imageFileIds == null ? java.util.List.of() : java.util.List.copyOf(imageFileIds);
+        }
+
+        public UserMessage(String text) {
+            this(text, java.util.List.of());
+        }
     }
 
     /** {@code user.interrupt}: stop the agent now. */

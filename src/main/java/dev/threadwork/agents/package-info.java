@@ -37,6 +37,9 @@
  *       overlap an existing one. The agent reads a file mounted at {@code /data.csv} at
  *       {@code /mnt/session/uploads/data.csv}; mounting makes a session copy with a new file id.</li>
  *   <li>Files the agent writes to {@code /mnt/session/outputs/} are listed by {@code scope_id=<session>}.</li>
+ *   <li>A {@code user.message} may carry image blocks whose source is an uploaded file
+ *       ({@code BetaManagedAgentsImageBlock} with {@code BetaManagedAgentsFileImageSource}:
+ *       {@code {"type":"image","source":{"type":"file","file_id":…}}}).</li>
  * </ul>
  * Assumed (not found in the documentation):
  * <ul>
@@ -49,6 +52,8 @@
  *       as the docs' {@code "/data.csv"} example shows; Threadwork always sends {@code /slack/<name>} and tells the
  *       agent {@code /mnt/session/uploads/slack/<name>}.</li>
  *   <li>The per-file upload limit of the Files API (500 MB per file in the Files API docs) also applies here.</li>
+ *   <li>Image blocks follow the Messages API's vision limits (JPEG, PNG, GIF, WebP; 5 MB per image); larger or
+ *       other images are only mounted as files.</li>
  * </ul>
  */
 package dev.threadwork.agents;

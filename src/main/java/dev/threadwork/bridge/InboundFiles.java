@@ -30,6 +30,9 @@ public final class InboundFiles implements MessageAttachments {
     private static final String MOUNT_DIR = "/slack/";
     /** Files API names of our uploads start with this, so they can be found again and told from outputs. */
     public static final String UPLOAD_NAME_PREFIX = "threadwork-";
+    /** Image types the model takes as image content, and the API's size limit for an image. */
+    private static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
+    private static final long MAX_IMAGE_BLOCK_BYTES = 5L * 1024 * 1024;
 
     private final InboundFileStore store;
     private final SlackFileSource slack;
@@ -119,6 +122,24 @@ public final class InboundFiles implements MessageAttachments {
         return text.toString();
     }
 
+    @Override
+    public List<String> imageFileIds(InboundMessage message, Binding binding) {
+        Optional<String> sessionId = binding.sessionId();
+        if (sessionId.isEmpty()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (SlackFile file : store.forMessage(message.dedupeKey())) {
+            if (!IMAGE_TYPES.contains(file.mimeType()) || file.sizeBytes() > MAX_IMAGE_BLOCK_BYTES) {
+                continue;
+            }
+            boolean mounted = journal.find(mountKey(sessionId.get(), file)).filter(EffectJournal.Effect::done).isPresent();
+            journal.find(uploadKey(message.thread(), sessionId.get(), file)).filter(e -> mounted && e.done())
+                    .flatMap(EffectJournal.Effect::result).ifPresent(ids::add);
+        }
+        return ids;
+    }
+
     /** Uploads (once) and mounts (once) one file; returns its mount path. */
     private String mount(ThreadKey thread, String sessionId, SlackFile file, Set<String> takenPaths) {
         String fileId = upload(thread, sessionId, file);
@@ -153,7 +174,7 @@ public final class InboundFiles implements MessageAttachments {
 
     /** Downloads from Slack and uploads to the Files API, once per file and session; returns the file id. */
     private String upload(ThreadKey thread, String sessionId, SlackFile file) {
-        String key = UPLOAD_KIND + ":" + thread.teamId() + ":" + thread.channelId() + ":" + file.id() + ":" + sessionId;
+        String key = uploadKey(thread, sessionId, file);
         String uploadName = UPLOAD_NAME_PREFIX + sessionId + "-" + file.id() + "-" + sanitise(file.name());
         EffectJournal.Effect effect = journal.begin(key, UPLOAD_KIND, Optional.of(thread), Optional.of(sessionId), 0);
         if (effect.done() && effect.result().isPresent()) {
@@ -200,6 +221,10 @@ public final class InboundFiles implements MessageAttachments {
     /** A file name shown in mrkdwn, as code: Slack's three control characters escaped, no backticks to break out. */
     static String escape(String name) {
         return "`" + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', '\'') + "`";
+    }
+
+    private static String uploadKey(ThreadKey thread, String sessionId, SlackFile file) {
+        return UPLOAD_KIND + ":" + thread.teamId() + ":" + thread.channelId() + ":" + file.id() + ":" + sessionId;
     }
 
     private static String mountKey(String sessionId, SlackFile file) {

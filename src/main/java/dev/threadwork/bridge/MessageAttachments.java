@@ -12,5 +12,14 @@ public interface MessageAttachments {
      */
     String attach(InboundMessage message, Binding binding);
 
+    /**
+     * The Files API ids of the message's images that were uploaded for the session and that the model can
+     * take as image content (JPEG, PNG, GIF, WebP up to 5 MB); the same answer on every call, so a resend
+     * after a crash carries the same blocks.
+     */
+    default java.util.List<String> imageFileIds(InboundMessage message, Binding binding) {
+        return java.util.List.of();
+    }
+
     MessageAttachments NONE = (message, binding) -> "";
 }

@@ -126,7 +126,7 @@ public final class OutboxDelivery implements AutoCloseable {
             streams.sending(binding);
             // Before the send: the agent's first events can be rendered before the send returns.
             notices.sending(message.thread(), message.messageTs());
-            gateway.send(sessionId, new OutboundEvent.UserMessage(text));
+            gateway.send(sessionId, new OutboundEvent.UserMessage(text, attachments.imageFileIds(message, binding)));
             outbox.markDelivered(message.id());
             notices.delivered(message.thread(), message.messageTs());
         } catch (SessionGateway.Unavailable e) {

@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
 class FilesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
     private static final Pattern PATH = Pattern.compile("/mnt/session/uploads/\\S+");
     private static Harness harness;
 
@@ -52,7 +55,8 @@ class FilesIT {
             while (paths.find()) {
                 String path = paths.group();
                 answer.append("Read ").append(path).append(" = ").append(files.read(session.sessionId(), path)
-                        .map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElse("NOTHING THERE")).append('\n');
+                        .map(bytes -> path.endsWith(".png") ? "an image of " + bytes.length + " bytes"
+                                : new String(bytes, StandardCharsets.UTF_8)).orElse("NOTHING THERE")).append('\n');
             }
             session.text(answer.isEmpty() ? "No files for me." : answer.toString().strip());
             session.usage(100, 10);
@@ -151,8 +155,9 @@ class FilesIT {
         await().atMost(WAIT).until(() -> harness.agents.userMessages(session).size() == 1);
         ObjectNode big = harness.slack.shareFile(BOB, "heap.hprof", "application/octet-stream", new byte[2 * 1024 * 1024]);
         ObjectNode small = harness.slack.shareFile(BOB, "notes.txt", "text/plain", "see heap".getBytes(StandardCharsets.UTF_8));
+        ObjectNode image = harness.slack.shareFile(BOB, "screenshot.png", "image/png", PNG);
         String reply = harness.humanMessage(CHANNEL, thread, BOB, "here it is");
-        assertThat(harness.deliver(fileShare(harness, BOB, reply, thread, "here it is", big, small))).isEqualTo(200);
+        assertThat(harness.deliver(fileShare(harness, BOB, reply, thread, "here it is", big, small, image))).isEqualTo(200);
 
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread,
                 "heap.hprof` was not passed to the agent: it is 2 MB, over the limit of 1 MB per file") == 1);
@@ -160,6 +165,18 @@ class FilesIT {
                 "Read /mnt/session/uploads/slack/notes.txt = see heap") == 1);
         assertThat(harness.agents.userMessages(session).get(1))
                 .contains("heap.hprof: it is 2 MB, over the limit of 1 MB per file");
+        // The image is a file at its path and an image block of the same message.
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread,
+                "Read /mnt/session/uploads/slack/screenshot.png = an image of " + PNG.length + " bytes") == 1);
+        String imageUpload = harness.agents.files().uploads().stream()
+                .filter(f -> f.filename().contains(image.path("id").asText())).findFirst().orElseThrow().id();
+        com.fasterxml.jackson.databind.JsonNode sent = harness.agents.session(session).events().stream()
+                .filter(e -> "user.message".equals(e.path("type").asText())).reduce((a, b) -> b).orElseThrow();
+        com.fasterxml.jackson.databind.JsonNode block = sent.path("content").get(1);
+        assertThat(block.path("type").asText()).isEqualTo("image");
+        assertThat(block.path("source").path("type").asText()).isEqualTo("file");
+        assertThat(block.path("source").path("file_id").asText()).isEqualTo(imageUpload);
+        System.out.println("[FilesIT image] user.message content: " + sent.path("content"));
         assertThat(harness.slack.sharedFiles().downloads()).noneMatch(d -> d.fileId().equals(big.path("id").asText()));
         assertThat(harness.agents.files().uploads()).noneMatch(f -> f.filename().contains(big.path("id").asText()));
         System.out.println("[FilesIT too large] thread: " + harness.slack.visibleTextsInThread(CHANNEL, thread));
