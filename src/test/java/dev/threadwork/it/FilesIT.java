@@ -121,6 +121,8 @@ class FilesIT {
             if (text.contains("write the report")) {
                 files.writeOutput(session.sessionId(), "summary.md", "text/markdown",
                         "# Summary\nAll good.".getBytes(StandardCharsets.UTF_8));
+            } else {
+                files.writeOutput(session.sessionId(), "followup.txt", "text/plain", "more".getBytes(StandardCharsets.UTF_8));
             }
             session.text("Done: " + text);
             session.usage(100, 10);
@@ -133,12 +135,11 @@ class FilesIT {
         await().atMost(WAIT).until(() -> harness.slack.visibleTextsInThread(CHANNEL, thread).stream()
                 .anyMatch(t -> t.contains("Files from the agent") && t.contains("summary.md (19 bytes)")));
 
-        // A second turn writes nothing new: the file is not posted again.
+        // A second turn writes one more file: that one is posted, the first one not again. Outputs are taken
+        // oldest first, so once the new one is in the thread, the old one's turn has passed.
         String reply = harness.humanMessage(CHANNEL, thread, ALICE, "thanks");
         assertThat(harness.deliver(harness.messageEvent(CHANNEL, "channel", ALICE, reply, thread, "thanks"))).isEqualTo(200);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Done: Alice: thanks") == 1);
-        await().atMost(WAIT).until(() -> files.requests().stream()
-                .filter(r -> r.startsWith("GET /v1/files?") && r.contains("scope_id=" + session)).count() >= 2);
+        await().atMost(WAIT).until(() -> uploadsInThread(thread, "followup.txt").size() == 1);
         assertThat(uploadsInThread(thread, "summary.md")).hasSize(1);
         System.out.println("[FilesIT out] files API requests: " + files.requests().stream()
                 .filter(r -> r.contains(session)).toList());
