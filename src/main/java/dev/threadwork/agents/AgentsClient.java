@@ -102,6 +102,9 @@ public final class AgentsClient implements AutoCloseable {
                 .writeTimeout(Duration.ofSeconds(15))
                 .readTimeout(settings.streamIdleTimeout())
                 .callTimeout(Duration.ZERO)
+                // HTTP/1.1 only: an idle HTTP/2 stream waits inside OkHttp's synchronized blocks, which pins
+                // the carrier of a virtual thread on JDK 21 (the image's runtime); ~256 idle streams stall all.
+                .protocols(java.util.List.of(okhttp3.Protocol.HTTP_1_1))
                 .build();
     }
 

@@ -6,7 +6,6 @@ import dev.threadwork.agents.AgentEvent.SessionStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +99,13 @@ public final class EventMapper {
         Optional<BigDecimal> listCost = Optional.empty();
         Optional<String> currency = Optional.empty();
         if (cost != null && cost.isObject() && cost.hasNonNull("amount")) {
-            // The API's monetary amounts are whole cents as a string (as for budgets); AgentEvent carries units.
-            listCost = Optional.of(new BigDecimal(cost.get("amount").asText()).movePointLeft(2)
-                    .setScale(2, RoundingMode.UNNECESSARY));
+            // Amounts are read as cents (as budgets are sent); any decimal is accepted, fractional cents
+            // included, with no forced scale: the unit is not confirmed, and a figure must never drop the event.
+            try {
+                listCost = Optional.of(new BigDecimal(cost.get("amount").asText().strip()).movePointLeft(2));
+            } catch (NumberFormatException e) {
+                listCost = Optional.empty();
+            }
             currency = optionalText(cost, "currency");
         }
         return new AgentEvent.Usage(id, usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(),

@@ -14,6 +14,7 @@ final class OutboundEventEncoder {
                 wire.put("type", "user.message");
                 List<Object> content = new java.util.ArrayList<>();
                 content.add(Map.of("type", "text", "text", message.text()));
+                message.marker().ifPresent(marker -> content.add(Map.of("type", "text", "text", marker)));
                 message.imageFileIds().forEach(fileId -> content.add(
                         Map.of("type", "image", "source", Map.of("type", "file", "file_id", fileId))));
                 wire.put("content", content);

@@ -42,9 +42,30 @@ public final class AgentsGateway implements SessionGateway {
     }
 
     @Override
-    public boolean historyHasUserMessage(String sessionId, String text) {
-        return history(sessionId).stream().anyMatch(event -> event instanceof AgentEvent.UserEcho echo
-                && "user.message".equals(echo.type()) && text.equals(echo.text()));
+    public int countMarked(String sessionId, String marker) {
+        String block = "\"" + marker + "\""; // the marker is a text block of its own, quoted in the raw JSON
+        return (int) history(sessionId).stream().filter(event -> event instanceof AgentEvent.UserEcho echo
+                && "user.message".equals(echo.type()) && echo.rawJson().contains(block)).count();
+    }
+
+    @Override
+    public Optional<String> findSessionByMetadata(String key, String value) {
+        return call(() -> {
+            Optional<String> page = Optional.empty();
+            for (int i = 0; i < MAX_HISTORY_PAGES; i++) {
+                Page<dev.threadwork.agents.SessionInfo> batch = client.listSessions(page);
+                for (dev.threadwork.agents.SessionInfo session : batch.data()) {
+                    if (value.equals(session.metadata().get(key))) {
+                        return Optional.of(session.id());
+                    }
+                }
+                page = batch.nextPage();
+                if (page.isEmpty()) {
+                    break;
+                }
+            }
+            return Optional.<String>empty();
+        });
     }
 
     @Override
@@ -151,6 +172,9 @@ public final class AgentsGateway implements SessionGateway {
             throw translate(e);
         } catch (Unavailable | Rejected e) {
             throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // a stop is under way: keep it visible to the caller's loop
+            throw new Unavailable("interrupted while calling the agents API", e);
         } catch (RuntimeException e) {
             throw new Unavailable("the agents API could not be reached (" + e.getClass().getSimpleName() + ")", e);
         } catch (Exception e) {

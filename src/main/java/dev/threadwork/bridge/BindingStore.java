@@ -17,6 +17,9 @@ public interface BindingStore {
 
     void markEnded(String sessionId);
 
+    /** A start that will never get its session (the API refused it): the thread is free to start again. */
+    void abandonStart(ThreadKey thread);
+
     /** Rebinds an ended thread to a fresh session request, remembering the old session. */
     void restart(ThreadKey thread, String startedBy, String agentId, String environmentId);
 

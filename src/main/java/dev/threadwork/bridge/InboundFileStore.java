@@ -9,18 +9,18 @@ import java.util.List;
 public interface InboundFileStore {
 
     /** Records the message's files unless they are recorded already (a Slack retry records nothing new). */
-    void record(String dedupeKey, List<SlackFile> files);
+    void record(String dedupeKey, List<SlackMessage.SharedFile> files);
 
     /** The message's files in Slack's order; empty when it had none. */
-    List<SlackFile> forMessage(String dedupeKey);
+    List<SlackMessage.SharedFile> forMessage(String dedupeKey);
 
     InboundFileStore NONE = new InboundFileStore() {
         @Override
-        public void record(String dedupeKey, List<SlackFile> files) {
+        public void record(String dedupeKey, List<SlackMessage.SharedFile> files) {
         }
 
         @Override
-        public List<SlackFile> forMessage(String dedupeKey) {
+        public List<SlackMessage.SharedFile> forMessage(String dedupeKey) {
             return List.of();
         }
     };

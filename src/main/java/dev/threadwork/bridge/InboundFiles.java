@@ -53,7 +53,7 @@ public final class InboundFiles implements MessageAttachments {
 
     @Override
     public String attach(InboundMessage message, Binding binding) {
-        List<SlackFile> shared = store.forMessage(message.dedupeKey());
+        List<SlackMessage.SharedFile> shared = store.forMessage(message.dedupeKey());
         if (shared.isEmpty()) {
             return "";
         }
@@ -66,14 +66,14 @@ public final class InboundFiles implements MessageAttachments {
         long messageBytes = 0;
         List<String> paths = new ArrayList<>();
         List<String> leftOut = new ArrayList<>();
-        for (SlackFile file : shared) {
+        for (SlackMessage.SharedFile file : shared) {
             Optional<String> refusal = Optional.empty();
-            if (file.downloadUrl().isEmpty()) {
+            if (file.urlPrivateDownload().isEmpty()) {
                 refusal = Optional.of("Slack does not host it (an external or hidden file)");
-            } else if (file.sizeBytes() > limits.maxFileBytes()) {
-                refusal = Optional.of("it is " + FileLimits.describe(file.sizeBytes()) + ", over the limit of "
+            } else if (file.size() > limits.maxFileBytes()) {
+                refusal = Optional.of("it is " + FileLimits.describe(file.size()) + ", over the limit of "
                         + FileLimits.describe(limits.maxFileBytes()) + " per file");
-            } else if (messageBytes + file.sizeBytes() > limits.maxMessageBytes()) {
+            } else if (messageBytes + file.size() > limits.maxMessageBytes()) {
                 refusal = Optional.of("the files of one message may add up to " + FileLimits.describe(limits.maxMessageBytes())
                         + " at most");
             }
@@ -83,30 +83,30 @@ public final class InboundFiles implements MessageAttachments {
                 refusal = Optional.of("this session already has " + sessionCount + " files, the most a session can hold");
             }
             if (refusal.isPresent()) {
-                leftOut.add(file.name() + ": " + refusal.get());
-                tellOnce(thread, message, file, "📎 " + escape(file.name()) + " was not passed to the agent: "
+                leftOut.add(name(file) + ": " + refusal.get());
+                tellOnce(thread, message, file, "📎 " + escape(name(file)) + " was not passed to the agent: "
                         + refusal.get() + ".");
                 continue;
             }
-            messageBytes += file.sizeBytes();
+            messageBytes += file.size();
             try {
                 String mountPath = done.orElseGet(() -> mount(thread, sessionId, file, takenPaths));
                 takenPaths.add(mountPath);
                 if (done.isEmpty()) {
                     sessionCount++;
                 }
-                paths.add(UPLOADS_ROOT + mountPath + " (" + file.name() + ", " + file.mimeType() + ", "
-                        + FileLimits.describe(file.sizeBytes()) + ")");
+                paths.add(UPLOADS_ROOT + mountPath + " (" + name(file) + ", " + mime(file) + ", "
+                        + FileLimits.describe(file.size()) + ")");
             } catch (SlackFileSource.DownloadFailed e) {
                 if (!e.permanent()) {
-                    throw new SessionGateway.Unavailable("the file " + file.name() + " could not be fetched from Slack now", e);
+                    throw new SessionGateway.Unavailable("the file " + name(file) + " could not be fetched from Slack now", e);
                 }
-                leftOut.add(file.name() + ": it could not be downloaded from Slack");
-                tellOnce(thread, message, file, "📎 " + escape(file.name())
+                leftOut.add(name(file) + ": it could not be downloaded from Slack");
+                tellOnce(thread, message, file, "📎 " + escape(name(file))
                         + " was not passed to the agent: Slack did not hand it over (" + e.getMessage() + ").");
             } catch (SessionGateway.Rejected e) {
-                leftOut.add(file.name() + ": the agents API refused it");
-                tellOnce(thread, message, file, "📎 " + escape(file.name())
+                leftOut.add(name(file) + ": the agents API refused it");
+                tellOnce(thread, message, file, "📎 " + escape(name(file))
                         + " was not passed to the agent: the agents API refused it (" + e.getMessage() + ").");
             }
         }
@@ -129,8 +129,8 @@ public final class InboundFiles implements MessageAttachments {
             return List.of();
         }
         List<String> ids = new ArrayList<>();
-        for (SlackFile file : store.forMessage(message.dedupeKey())) {
-            if (!IMAGE_TYPES.contains(file.mimeType()) || file.sizeBytes() > MAX_IMAGE_BLOCK_BYTES) {
+        for (SlackMessage.SharedFile file : store.forMessage(message.dedupeKey())) {
+            if (!IMAGE_TYPES.contains(mime(file)) || file.size() > MAX_IMAGE_BLOCK_BYTES) {
                 continue;
             }
             boolean mounted = journal.find(mountKey(sessionId.get(), file)).filter(EffectJournal.Effect::done).isPresent();
@@ -141,7 +141,7 @@ public final class InboundFiles implements MessageAttachments {
     }
 
     /** Uploads (once) and mounts (once) one file; returns its mount path. */
-    private String mount(ThreadKey thread, String sessionId, SlackFile file, Set<String> takenPaths) {
+    private String mount(ThreadKey thread, String sessionId, SlackMessage.SharedFile file, Set<String> takenPaths) {
         String fileId = upload(thread, sessionId, file);
         String key = mountKey(sessionId, file);
         EffectJournal.Effect effect = journal.begin(key, MOUNT_KIND, Optional.of(thread), Optional.of(sessionId), 0);
@@ -173,9 +173,9 @@ public final class InboundFiles implements MessageAttachments {
     }
 
     /** Downloads from Slack and uploads to the Files API, once per file and session; returns the file id. */
-    private String upload(ThreadKey thread, String sessionId, SlackFile file) {
+    private String upload(ThreadKey thread, String sessionId, SlackMessage.SharedFile file) {
         String key = uploadKey(thread, sessionId, file);
-        String uploadName = UPLOAD_NAME_PREFIX + sessionId + "-" + file.id() + "-" + sanitise(file.name());
+        String uploadName = UPLOAD_NAME_PREFIX + sessionId + "-" + file.id() + "-" + sanitise(name(file));
         EffectJournal.Effect effect = journal.begin(key, UPLOAD_KIND, Optional.of(thread), Optional.of(sessionId), 0);
         if (effect.done() && effect.result().isPresent()) {
             return effect.result().get();
@@ -196,7 +196,7 @@ public final class InboundFiles implements MessageAttachments {
             throw e;
         }
         try {
-            FileInfo uploaded = files.upload(uploadName, file.mimeType(), content);
+            FileInfo uploaded = files.upload(uploadName, mime(file), content);
             journal.done(key, uploaded.id());
             return uploaded.id();
         } catch (SessionGateway.Unavailable e) {
@@ -208,13 +208,13 @@ public final class InboundFiles implements MessageAttachments {
         }
     }
 
-    private void tellOnce(ThreadKey thread, InboundMessage message, SlackFile file, String text) {
+    private void tellOnce(ThreadKey thread, InboundMessage message, SlackMessage.SharedFile file, String text) {
         String key = NOTICE_KIND + ":" + message.dedupeKey() + ":" + file.id();
         EffectJournal.Effect effect = journal.begin(key, NOTICE_KIND, Optional.of(thread), Optional.empty(), 0);
         if (effect.attempts() > 1 || effect.done()) {
             return; // at most once: a notice lost to a crash is not worth a second one
         }
-        reporter.notice(thread, text);
+        reporter.notice(thread, key, text);
         journal.done(key, "posted");
     }
 
@@ -223,17 +223,26 @@ public final class InboundFiles implements MessageAttachments {
         return "`" + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('`', '\'') + "`";
     }
 
-    private static String uploadKey(ThreadKey thread, String sessionId, SlackFile file) {
+    /** The file's name as Slack gave it, its id when it gave none. */
+    static String name(SlackMessage.SharedFile file) {
+        return file.name() == null || file.name().isBlank() ? file.id() : file.name();
+    }
+
+    static String mime(SlackMessage.SharedFile file) {
+        return file.mimetype() == null || file.mimetype().isBlank() ? "application/octet-stream" : file.mimetype();
+    }
+
+    private static String uploadKey(ThreadKey thread, String sessionId, SlackMessage.SharedFile file) {
         return UPLOAD_KIND + ":" + thread.teamId() + ":" + thread.channelId() + ":" + file.id() + ":" + sessionId;
     }
 
-    private static String mountKey(String sessionId, SlackFile file) {
+    private static String mountKey(String sessionId, SlackMessage.SharedFile file) {
         return MOUNT_KIND + ":" + sessionId + ":" + file.id();
     }
 
     /** {@code /slack/<name>}, or {@code /slack/<stem>-<file id>.<ext>} when another file has that name already. */
-    static String mountPath(SlackFile file, Set<String> taken) {
-        String name = sanitise(file.name());
+    static String mountPath(SlackMessage.SharedFile file, Set<String> taken) {
+        String name = sanitise(name(file));
         String path = MOUNT_DIR + name;
         if (!taken.contains(path)) {
             return path;

@@ -55,8 +55,12 @@ public final class InboundRouter {
         ThreadKey thread = message.thread();
         Optional<Binding> binding = bindings.find(thread);
         boolean asksForSession = message.mentionsBot() || message.direct();
+        // A claim whose session never came (a refused create, or one left by an older version) must not
+        // keep the thread dead: a mention, a DM or the restart button starts the session again.
+        boolean deadStart = binding.isPresent() && binding.get().state() == Binding.State.CREATING
+                && binding.get().sessionId().isEmpty();
         InboundMessage.Kind kind;
-        if (binding.isPresent() && binding.get().live()) {
+        if (binding.isPresent() && binding.get().live() && !(deadStart && asksForSession)) {
             kind = InboundMessage.Kind.REPLY;
         } else if (asksForSession) {
             kind = InboundMessage.Kind.START;

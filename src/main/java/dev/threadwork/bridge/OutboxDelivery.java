@@ -34,6 +34,7 @@ public final class OutboxDelivery implements AutoCloseable {
     private final SessionGateway gateway;
     private final SessionStreams streams;
     private final ThreadNotices notices;
+    private final EffectJournal journal;
     private final Clock clock;
     private final MessageAttachments attachments;
     private final Set<ThreadKey> inFlight = ConcurrentHashMap.newKeySet();
@@ -43,13 +44,14 @@ public final class OutboxDelivery implements AutoCloseable {
     private volatile boolean running = true;
 
     public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
-                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, Clock clock) {
-        this(outbox, bindings, starter, composer, gateway, streams, notices, clock, MessageAttachments.NONE);
+                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, EffectJournal journal,
+                          Clock clock) {
+        this(outbox, bindings, starter, composer, gateway, streams, notices, journal, clock, MessageAttachments.NONE);
     }
 
     public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
-                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, Clock clock,
-                          MessageAttachments attachments) {
+                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, EffectJournal journal,
+                          Clock clock, MessageAttachments attachments) {
         this.attachments = attachments;
         this.outbox = outbox;
         this.bindings = bindings;
@@ -58,6 +60,7 @@ public final class OutboxDelivery implements AutoCloseable {
         this.gateway = gateway;
         this.streams = streams;
         this.notices = notices;
+        this.journal = journal;
         this.clock = clock;
         this.dispatcher = Thread.ofPlatform().daemon().name("outbox-dispatcher").unstarted(this::dispatchLoop);
     }
@@ -114,8 +117,14 @@ public final class OutboxDelivery implements AutoCloseable {
             String sessionId = binding.sessionId().orElseThrow();
             // Open the stream before sending, or the agent's first events arrive late in one batch.
             streams.ensureAttached(binding);
-            if (message.sentText().isPresent() && gateway.historyHasUserMessage(sessionId, message.sentText().get())) {
-                outbox.markDelivered(message.id()); // an earlier attempt got through before a crash or time-out
+            String key = sendKey(message);
+            EffectJournal.Effect send = journal.begin(key, EffectJournal.Kinds.EVENT_SEND, Optional.of(message.thread()),
+                    Optional.of(sessionId), 0);
+            if (send.done() || (send.attempts() > 1 || send.state() == EffectJournal.State.UNKNOWN)
+                    && gateway.countMarked(sessionId, marker(message)) > 0) {
+                // An earlier attempt got through before a crash or an ambiguous failure: look, never repeat.
+                journal.done(key, "found in the session's history");
+                outbox.markDelivered(message.id());
                 notices.delivered(message.thread(), message.messageTs());
                 return;
             }
@@ -126,8 +135,21 @@ public final class OutboxDelivery implements AutoCloseable {
             streams.sending(binding);
             // Before the send: the agent's first events can be rendered before the send returns.
             notices.sending(message.thread(), message.messageTs());
-            gateway.send(sessionId, new OutboundEvent.UserMessage(text, attachments.imageFileIds(message, binding)));
+            CrashPoints.hit("send.before");
+            try {
+                gateway.send(sessionId, new OutboundEvent.UserMessage(text, Optional.of(marker(message)),
+                        attachments.imageFileIds(message, binding)));
+            } catch (SessionGateway.Unavailable e) {
+                journal.unknown(key, e.getMessage()); // a time-out may have reached the API: the next attempt looks first
+                throw e;
+            } catch (SessionGateway.Rejected e) {
+                journal.abandon(key); // refused: nothing was sent
+                throw e;
+            }
+            CrashPoints.hit("send.after");
+            journal.done(key, "sent");
             outbox.markDelivered(message.id());
+            CrashPoints.hit("send.committed");
             notices.delivered(message.thread(), message.messageTs());
         } catch (SessionGateway.Unavailable e) {
             Duration backoff = backoff(message.attempts());
@@ -157,6 +179,19 @@ public final class OutboxDelivery implements AutoCloseable {
         }
     }
 
+    /** The journal key of an outbox row's send: the same on every attempt and on every instance. */
+    static String sendKey(InboundMessage message) {
+        return "send:" + message.id();
+    }
+
+    /**
+     * The marker that goes with the row's {@code user.message} as a text block of its own: counting it in
+     * the history tells whether this row was sent, where comparing texts cannot ("yes", later "yes").
+     */
+    static String marker(InboundMessage message) {
+        return "[threadwork message " + message.id() + "]";
+    }
+
     /** The binding with a session to send to, starting the session if this message asks for one. */
     private Binding bindingFor(InboundMessage message) {
         Optional<Binding> found = bindings.find(message.thread());
@@ -184,7 +219,12 @@ public final class OutboxDelivery implements AutoCloseable {
         return Duration.ofSeconds(seconds);
     }
 
-    /** Undelivered messages across all threads (a graceful stop waits for these, within bounds). */
+    /** Whether a message is being delivered right now, or one is due and can go now (a graceful stop waits for these). */
+    public boolean busy() {
+        return !inFlight.isEmpty() || !outbox.dueHeads(clock.instant(), 1).isEmpty();
+    }
+
+    /** Undelivered messages across all threads. */
     public int backlog() {
         return outbox.undeliveredCount();
     }

@@ -19,6 +19,8 @@ public interface OutboxStore {
 
     Optional<InboundMessage> find(long id);
 
+    Optional<InboundMessage> findByDedupeKey(String dedupeKey);
+
     /** Records the exact text about to be sent: from here on a crash leaves the send uncertain. */
     void markSending(long id, String sentText);
 

@@ -82,7 +82,7 @@ public final class OutputFiles {
         }
         long cap = Math.min(limits.maxOutputBytes(), FileLimits.SLACK_MAX_UPLOAD_BYTES);
         if (file.sizeBytes() > cap) {
-            reporter.notice(thread, "📎 The agent wrote " + InboundFiles.escape(name) + " ("
+            reporter.notice(thread, key, "📎 The agent wrote " + InboundFiles.escape(name) + " ("
                     + FileLimits.describe(file.sizeBytes()) + "), which is over the limit of " + FileLimits.describe(cap)
                     + " for files posted here; it stays in the session (file id " + file.id() + ").");
             journal.done(key, "too large");

@@ -17,8 +17,14 @@ public interface SessionGateway {
 
     void send(String sessionId, OutboundEvent event);
 
-    /** Whether the session's history already holds a {@code user.message} with exactly this text. */
-    boolean historyHasUserMessage(String sessionId, String text);
+    /**
+     * How many {@code user.message} events in the session's history carry this marker (see
+     * {@link dev.threadwork.agents.OutboundEvent.UserMessage}): resolves a send whose outcome is uncertain.
+     */
+    int countMarked(String sessionId, String marker);
+
+    /** The session created with this metadata entry, if the API has one: resolves an uncertain create. */
+    Optional<String> findSessionByMetadata(String key, String value);
 
     /** The session's current status on the platform ({@code idle}, {@code running}, …). */
     String status(String sessionId);

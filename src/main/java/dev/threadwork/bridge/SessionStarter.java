@@ -10,13 +10,19 @@ import java.util.Optional;
  */
 public final class SessionStarter {
 
+    /** The session metadata entry that names the create effect that made the session. */
+    static final String METADATA_KEY = "threadwork_effect";
+
     private final BindingStore bindings;
+    private final EffectJournal journal;
     private final SessionGateway gateway;
     private final SessionDefaults defaults;
     private final Clock clock;
 
-    public SessionStarter(BindingStore bindings, SessionGateway gateway, SessionDefaults defaults, Clock clock) {
+    public SessionStarter(BindingStore bindings, SessionGateway gateway, SessionDefaults defaults, EffectJournal journal,
+                          Clock clock) {
         this.bindings = bindings;
+        this.journal = journal;
         this.gateway = gateway;
         this.defaults = defaults;
         this.clock = clock;
@@ -37,19 +43,52 @@ public final class SessionStarter {
         if (binding.sessionId().isPresent()) {
             return binding;
         }
-        String sessionId = gateway.createSession(binding.agentId(), binding.environmentId(),
-                SessionTitles.fromTask(start.text()), metadata(binding), choice.budgetUsd());
+        String key = createKey(start);
+        EffectJournal.Effect create = journal.begin(key, EffectJournal.Kinds.SESSION_CREATE, Optional.of(thread),
+                Optional.empty(), 0);
+        Optional<String> created = create.done() ? create.result() : Optional.empty();
+        if (created.isEmpty() && (create.attempts() > 1 || create.state() == EffectJournal.State.UNKNOWN)) {
+            // An earlier attempt may have created it before a crash or a time-out: look it up by its key.
+            created = gateway.findSessionByMetadata(METADATA_KEY, key);
+        }
+        String sessionId;
+        if (created.isPresent()) {
+            sessionId = created.get();
+        } else {
+            CrashPoints.hit("create.before");
+            try {
+                sessionId = gateway.createSession(binding.agentId(), binding.environmentId(),
+                        SessionTitles.fromTask(start.text()), metadata(binding, key), choice.budgetUsd());
+            } catch (SessionGateway.Unavailable e) {
+                journal.unknown(key, e.getMessage());
+                throw e;
+            } catch (SessionGateway.Rejected e) {
+                journal.abandon(key);
+                // The thread must not stay claimed by a session that will never exist: the next mention starts one.
+                bindings.abandonStart(thread);
+                throw e;
+            }
+            CrashPoints.hit("create.after");
+        }
+        journal.done(key, sessionId);
         bindings.attachSession(thread, sessionId);
+        CrashPoints.hit("create.committed");
         return bindings.find(thread).orElseThrow();
     }
 
-    private static Map<String, String> metadata(Binding binding) {
+    /** The journal key of the session a start message asks for; also stored in the session's metadata. */
+    static String createKey(InboundMessage start) {
+        return "create:" + start.id();
+    }
+
+    private static Map<String, String> metadata(Binding binding, String key) {
         ThreadKey thread = binding.thread();
         return Map.of(
                 "slack_team", thread.teamId(),
                 "slack_channel", thread.channelId(),
                 "slack_thread_ts", thread.threadTs(),
                 "slack_user", binding.startedBy(),
-                "created_by", "threadwork");
+                "created_by", "threadwork",
+                METADATA_KEY, key);
     }
 }

@@ -63,8 +63,13 @@ public final class SessionStreams implements AutoCloseable {
                 return false;
             }
             Optional<String> resumeAfter = sink.resumeAfter(sessionId);
-            AutoCloseable stream = gateway.attach(sessionId, resumeAfter, new Listener(binding));
-            open.put(sessionId, stream);
+            Listener listener = new Listener(binding);
+            AutoCloseable stream = gateway.attach(sessionId, resumeAfter, listener);
+            if (!listener.bind(stream)) {
+                // It finished before we could record it: an entry now would be a dead stream nobody replaces.
+                leases.release(sessionId, instanceId);
+                return true;
+            }
             LOG.fine(() -> "Streaming " + sessionId + " after " + resumeAfter.orElse("the start"));
             return true;
         } finally {
@@ -170,22 +175,60 @@ public final class SessionStreams implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every stream and waits (bounded) until their readers have finished rendering, so nothing
+     * renders into an outbound queue that is already stopped. A reader still waiting for Slack when
+     * the time is up stops when that queue fails its calls, without recording the event as rendered.
+     */
     @Override
     public void close() {
         renewer.shutdownNow();
+        List<AutoCloseable> closing = List.copyOf(open.values());
         open.forEach((sessionId, stream) -> {
             closeQuietly(stream);
             leases.release(sessionId, instanceId);
         });
         open.clear();
+        workers.shutdown();
+        long deadline = System.nanoTime() + JOIN_AT_STOP.toNanos();
+        try {
+            for (AutoCloseable stream : closing) {
+                while (stream instanceof dev.threadwork.agents.SessionStream s && !s.isClosed() && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // the reader sets the flag as it leaves
+                }
+            }
+            workers.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         workers.shutdownNow();
     }
 
+    private static final Duration JOIN_AT_STOP = Duration.ofSeconds(5);
+
     private final class Listener implements SessionStreamListener {
         private final Binding binding;
+        private final java.util.concurrent.locks.ReentrantLock guard = new java.util.concurrent.locks.ReentrantLock();
+        private AutoCloseable stream;
+        private boolean closed;
 
         Listener(Binding binding) {
             this.binding = binding;
+        }
+
+        /** Records this listener's stream as the session's open one, unless it already closed. */
+        boolean bind(AutoCloseable opened) {
+            guard.lock();
+            try {
+                if (closed) {
+                    return false;
+                }
+                stream = opened;
+                open.put(binding.sessionId().orElseThrow(), opened);
+                return true;
+            } finally {
+                guard.unlock();
+            }
         }
 
         @Override
@@ -208,7 +251,16 @@ public final class SessionStreams implements AutoCloseable {
         @Override
         public void onClosed(Throwable causeOrNull) {
             String sessionId = binding.sessionId().orElseThrow();
-            if (open.remove(sessionId) != null) {
+            AutoCloseable mine;
+            guard.lock();
+            try {
+                closed = true;
+                mine = stream;
+            } finally {
+                guard.unlock();
+            }
+            // Only this listener's own stream: a late close of an old stream must not remove its replacement.
+            if (mine != null && open.remove(sessionId, mine)) {
                 leases.release(sessionId, instanceId);
             }
         }

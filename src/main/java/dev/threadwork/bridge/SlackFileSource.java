@@ -9,7 +9,7 @@ public interface SlackFileSource {
      * @throws DownloadFailed when Slack did not serve the file itself: an error status, a redirect (to
      *         its login page, which is what a missing or wrong token gets), an HTML page, or more bytes than allowed
      */
-    byte[] download(SlackFile file, long maxBytes);
+    byte[] download(SlackMessage.SharedFile file, long maxBytes);
 
     /** Slack did not hand over the file. {@code permanent}: trying again will not help. */
     final class DownloadFailed extends RuntimeException {

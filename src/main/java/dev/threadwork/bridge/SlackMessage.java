@@ -9,7 +9,7 @@ import java.util.Optional;
  * @param mentionsBot the text @-mentions the bot
  * @param fromBot     posted by a bot (our own included) or an app
  * @param subtype     Slack's message subtype (edits, joins, deletions…), empty for plain messages
- * @param files       files shared with the message ({@code file_share}), in Slack's order
+ * @param files       files shared with the message ({@code subtype: file_share}), empty otherwise
  */
 public record SlackMessage(
         String teamId,
@@ -22,16 +22,19 @@ public record SlackMessage(
         boolean mentionsBot,
         boolean fromBot,
         Optional<String> subtype,
-        java.util.List<SlackFile> files) {
+        java.util.List<SharedFile> files) {
 
     public SlackMessage {
         files = files == null ? java.util.List.of() : java.util.List.copyOf(files);
     }
 
-    /** A message without files. */
     public SlackMessage(String teamId, String channelId, String userId, String ts, Optional<String> threadTs, String text,
                         boolean direct, boolean mentionsBot, boolean fromBot, Optional<String> subtype) {
         this(teamId, channelId, userId, ts, threadTs, text, direct, mentionsBot, fromBot, subtype, java.util.List.of());
+    }
+
+    /** A file a person shared with a message, as Slack describes it (downloading it is the files feature's job). */
+    public record SharedFile(String id, String name, String mimetype, long size, Optional<String> urlPrivateDownload) {
     }
 
     /** The thread this message belongs to; a top-level message starts its own thread. */

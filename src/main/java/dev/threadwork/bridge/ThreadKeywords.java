@@ -15,9 +15,11 @@ public final class ThreadKeywords {
     private final CommandHandler commands;
     private final InboundRouter router;
     private final ThreadNotices notices;
+    private final EffectJournal journal;
 
     public ThreadKeywords(BindingStore bindings, OutboxStore outbox, SessionControl control, CommandHandler commands,
-                          InboundRouter router, ThreadNotices notices) {
+                          InboundRouter router, ThreadNotices notices, EffectJournal journal) {
+        this.journal = journal;
         this.bindings = bindings;
         this.outbox = outbox;
         this.control = control;
@@ -52,9 +54,17 @@ public final class ThreadKeywords {
             return false;
         }
         ThreadKey thread = message.thread();
-        if (!outbox.claimControl(message.dedupeKey(), thread, message.ts(), message.userId(), message.text())) {
+        // Journaled, not merely claimed: a crash between the claim and the action leaves an intent that a
+        // redelivery or the start-up resolver completes. The actions are safe to repeat (interrupt, archive,
+        // a status read, a new session stored under its own key).
+        String key = "control:" + message.dedupeKey();
+        EffectJournal.Effect effect = journal.begin(key, EffectJournal.Kinds.CONTROL, Optional.of(thread),
+                binding.flatMap(Binding::sessionId), 0);
+        if (effect.done()) {
             return true; // handled when Slack first delivered it
         }
+        outbox.claimControl(message.dedupeKey(), thread, message.ts(), message.userId(), message.text());
+        CrashPoints.hit("control.before");
         String teamId = thread.teamId();
         String userId = message.userId();
         ControlReply reply = switch (keyword.get()) {
@@ -65,8 +75,30 @@ public final class ThreadKeywords {
             case "new" -> startAgain(message, binding.get());
             default -> ControlReply.done(AgentCommand.USAGE);
         };
+        journal.done(key, reply.done() ? "done" : "refused");
+        CrashPoints.hit("control.committed");
         notices.tell(thread, userId, reply.text());
         return true;
+    }
+
+    /** Completes keyword commands that a crash interrupted between their claim and their action. */
+    public int resumeInterrupted() {
+        int resumed = 0;
+        for (EffectJournal.Effect effect : journal.pending(java.time.Instant.now(), 500)) {
+            if (!EffectJournal.Kinds.CONTROL.equals(effect.kind())) {
+                continue;
+            }
+            Optional<InboundMessage> stored = outbox.findByDedupeKey(effect.key().substring("control:".length()));
+            if (stored.isEmpty()) {
+                journal.abandon(effect.key()); // claimed nothing yet: Slack had no ack and delivers it again
+                continue;
+            }
+            InboundMessage m = stored.get();
+            handle(new SlackMessage(m.thread().teamId(), m.thread().channelId(), m.userId(), m.messageTs(),
+                    Optional.of(m.thread().threadTs()), m.text(), false, true, false, Optional.empty()));
+            resumed++;
+        }
+        return resumed;
     }
 
     /** Ends the thread's session and starts a fresh one, linked to it, with the new task. */

@@ -1,14 +1,8 @@
 package dev.threadwork.render;
 
-import com.slack.api.methods.MethodsClient;
-import com.slack.api.methods.SlackApiException;
-import com.slack.api.methods.response.conversations.ConversationsRepliesResponse;
-import com.slack.api.model.File;
-import com.slack.api.model.Message;
 import dev.threadwork.bridge.Binding;
 import dev.threadwork.bridge.FileReporter;
 import dev.threadwork.bridge.ThreadKey;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -16,21 +10,19 @@ import java.util.concurrent.CompletionException;
 /** The files work's way into threads: notices and uploads through the paced queue, card lines through the renderer. */
 public final class SlackFileReporter implements FileReporter {
 
-    private static final int MAX_PAGES = 20;
-
     private final SlackOutbound outbound;
     private final ThreadRenderer renderer;
-    private final MethodsClient methods;
+    private final ThreadSearch search;
 
-    public SlackFileReporter(SlackOutbound outbound, ThreadRenderer renderer, MethodsClient methods) {
+    public SlackFileReporter(SlackOutbound outbound, ThreadRenderer renderer, ThreadSearch search) {
         this.outbound = outbound;
         this.renderer = renderer;
-        this.methods = methods;
+        this.search = search;
     }
 
     @Override
-    public void notice(ThreadKey thread, String text) {
-        join(outbound.submit(new SlackCall.Post(thread.channelId(), thread.threadTs(), text, List.of(), Optional.empty())));
+    public void notice(ThreadKey thread, String key, String text) {
+        join(outbound.submit(new SlackCall.Post(thread.channelId(), thread.threadTs(), text, List.of(), Optional.of(key))));
     }
 
     @Override
@@ -40,31 +32,8 @@ public final class SlackFileReporter implements FileReporter {
 
     @Override
     public boolean threadHasFile(ThreadKey thread, String filename, long sizeBytes) {
-        String cursor = null;
-        try {
-            for (int page = 0; page < MAX_PAGES; page++) {
-                String next = cursor;
-                ConversationsRepliesResponse response = methods.conversationsReplies(r -> r.channel(thread.channelId())
-                        .ts(thread.threadTs()).limit(200).cursor(next));
-                if (!response.isOk()) {
-                    throw new IllegalStateException("conversations.replies: " + response.getError());
-                }
-                for (Message message : response.getMessages() == null ? List.<Message>of() : response.getMessages()) {
-                    for (File file : message.getFiles() == null ? List.<File>of() : message.getFiles()) {
-                        if (filename.equals(file.getName()) && file.getSize() != null && file.getSize() == sizeBytes) {
-                            return true;
-                        }
-                    }
-                }
-                cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();
-                if (cursor == null || cursor.isEmpty()) {
-                    return false;
-                }
-            }
-            return false;
-        } catch (IOException | SlackApiException e) {
-            throw new IllegalStateException("could not read the thread: " + e.getMessage(), e);
-        }
+        // Slack's file name is the key here; the bot posts an output name once per session (journal).
+        return search.findFile(thread.channelId(), thread.threadTs(), filename).isPresent();
     }
 
     @Override

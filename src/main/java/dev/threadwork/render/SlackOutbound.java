@@ -1,6 +1,7 @@
 package dev.threadwork.render;
 
 import com.slack.api.methods.AsyncMethodsClient;
+import com.slack.api.methods.MethodsCompletionException;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
@@ -34,8 +35,20 @@ import java.util.logging.Logger;
 public final class SlackOutbound implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SlackOutbound.class.getName());
-    private static final int MAX_NETWORK_RETRIES = 8;
     private static final Set<String> DONE_ERRORS = Set.of("already_reacted", "no_reaction");
+    /** Slack's own transient errors, answered with ok=false: retried like a network failure. */
+    private static final Set<String> TRANSIENT_ERRORS = Set.of("internal_error", "fatal_error", "service_unavailable",
+            "request_timeout", "ratelimited");
+
+    /**
+     * Slack could not be reached and the queue is stopping: the call may or may not have happened.
+     * The caller must not record it as done; the journal's intent is resolved by looking after a restart.
+     */
+    public static final class SlackUnavailable extends RuntimeException {
+        public SlackUnavailable(String message) {
+            super(message);
+        }
+    }
 
     /** A call failed for good (Slack said no); the error is Slack's code, e.g. {@code channel_not_found}. */
     public static final class SlackCallFailed extends RuntimeException {
@@ -55,6 +68,8 @@ public final class SlackOutbound implements AutoCloseable {
     }
 
     private final AsyncMethodsClient slack;
+    private final ThreadSearch search;
+    private final Duration maxBackoff;
     private final ExecutorService lanes = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Deque<Queued>> queues = new HashMap<>();
     private final AtomicLong rateLimited = new AtomicLong();
@@ -62,7 +77,19 @@ public final class SlackOutbound implements AutoCloseable {
     private volatile boolean closed;
 
     public SlackOutbound(AsyncMethodsClient slack) {
+        this(slack, (channel, threadTs, key) -> Optional.empty(), Duration.ofSeconds(30));
+    }
+
+    /**
+     * @param search     finds a keyed post in its thread: a post retried after an ambiguous failure is looked
+     *                   for first, since Slack may have executed it before the answer was lost
+     * @param maxBackoff the longest wait between retries while Slack is unreachable (retried until it is back
+     *                   or the queue stops: an outage only delays)
+     */
+    public SlackOutbound(AsyncMethodsClient slack, ThreadSearch search, Duration maxBackoff) {
         this.slack = slack;
+        this.search = search;
+        this.maxBackoff = maxBackoff;
     }
 
     /**
@@ -125,11 +152,12 @@ public final class SlackOutbound implements AutoCloseable {
             }
             try {
                 next.result().complete(execute(next.call()));
-            } catch (SlackCallFailed e) {
+            } catch (SlackCallFailed | SlackUnavailable e) {
                 next.result().completeExceptionally(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                next.result().completeExceptionally(e);
+                next.result().completeExceptionally(new SlackUnavailable("stopping"));
+                failQueued(channel);
                 return;
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Slack call failed unexpectedly", e);
@@ -138,16 +166,37 @@ public final class SlackOutbound implements AutoCloseable {
         }
     }
 
-    /** Makes the call, waiting out rate limits and retrying network failures. */
+    /**
+     * Makes the call, waiting out rate limits and retrying failures that leave Slack's answer unknown
+     * (network errors, 5xx, Slack's transient errors) until Slack is back or the queue stops. A keyed
+     * post is looked for in its thread before each retry: Slack may have posted it and lost the answer.
+     */
     private Optional<String> execute(SlackCall call) throws InterruptedException {
         int networkFailures = 0;
         while (true) {
+            if (closed) {
+                throw new SlackUnavailable(SlackCalls.method(call) + " not made: stopping");
+            }
+            if (networkFailures > 0 && call instanceof SlackCall.Post post && post.dedupeKey().isPresent()) {
+                Optional<String> found;
+                try {
+                    found = search.findPosted(post.channel(), post.threadTs(), post.dedupeKey().get());
+                } catch (RuntimeException e) {
+                    // Cannot look yet (Slack still down): posting blind could post twice, so wait and look again.
+                    networkFailures++;
+                    TimeUnit.MILLISECONDS.sleep(backoff(networkFailures));
+                    continue;
+                }
+                if (found.isPresent()) {
+                    LOG.info(() -> "chat.postMessage had gone through before its answer was lost; not posting again");
+                    return found;
+                }
+            }
             try {
                 calls.incrementAndGet();
                 return SlackCalls.invoke(slack, call).get();
             } catch (ExecutionException e) {
-                Throwable cause = e.getCause() instanceof CompletionException ce && ce.getCause() != null
-                        ? ce.getCause() : e.getCause();
+                Throwable cause = rootOf(e);
                 if (cause instanceof SlackApiException api && api.getResponse().code() == 429) {
                     rateLimited.incrementAndGet();
                     Duration wait = retryAfter(api);
@@ -155,20 +204,61 @@ public final class SlackOutbound implements AutoCloseable {
                     TimeUnit.MILLISECONDS.sleep(wait.toMillis()); // Slack said exactly how long
                     continue;
                 }
-                if (cause instanceof SlackCallFailed failed) {
-                    if (DONE_ERRORS.contains(failed.error())) {
-                        return Optional.empty();
-                    }
-                    throw failed;
+                if (cause instanceof SlackCallFailed failed && DONE_ERRORS.contains(failed.error())) {
+                    return Optional.empty();
                 }
-                if ((cause instanceof IOException || cause instanceof SlackApiException) && networkFailures < MAX_NETWORK_RETRIES) {
-                    networkFailures++;
-                    long backoff = Math.min(30_000, 250L << networkFailures);
-                    LOG.info(() -> SlackCalls.method(call) + " failed (" + cause.getClass().getSimpleName() + "); retrying");
-                    TimeUnit.MILLISECONDS.sleep(backoff);
-                    continue;
+                if (cause instanceof SlackCallFailed failed && !TRANSIENT_ERRORS.contains(failed.error())) {
+                    throw failed; // Slack said no for good (channel_not_found, msg_too_long…)
                 }
-                throw new SlackCallFailed(SlackCalls.method(call), String.valueOf(cause));
+                if (cause instanceof SlackApiException api && api.getResponse().code() < 500) {
+                    throw new SlackCallFailed(SlackCalls.method(call), "HTTP " + api.getResponse().code());
+                }
+                if (!(cause instanceof SlackCallFailed || cause instanceof IOException || cause instanceof SlackApiException)) {
+                    throw new SlackCallFailed(SlackCalls.method(call), String.valueOf(cause));
+                }
+                networkFailures++;
+                long backoff = backoff(networkFailures);
+                int failures = networkFailures;
+                LOG.info(() -> SlackCalls.method(call) + " failed (" + cause.getClass().getSimpleName() + ", " + failures
+                        + " in a row); retrying in " + backoff + " ms");
+                TimeUnit.MILLISECONDS.sleep(backoff);
+            }
+        }
+    }
+
+    /**
+     * What actually failed: the async client wraps it in a {@link CompletionException} and, for HTTP
+     * failures, in a {@link MethodsCompletionException} holding the IOException or SlackApiException.
+     */
+    static Throwable rootOf(ExecutionException e) {
+        Throwable cause = e.getCause();
+        for (int i = 0; i < 4 && cause != null; i++) {
+            if (cause instanceof CompletionException ce && ce.getCause() != null) {
+                cause = ce.getCause();
+            } else if (cause instanceof MethodsCompletionException mce) {
+                Throwable inner = mce.getIoException() != null ? mce.getIoException()
+                        : mce.getSlackApiException() != null ? mce.getSlackApiException() : mce.getOtherException();
+                if (inner == null) {
+                    return cause;
+                }
+                cause = inner;
+            } else {
+                return cause;
+            }
+        }
+        return cause;
+    }
+
+    private long backoff(int failures) {
+        return Math.min(maxBackoff.toMillis(), 250L << Math.min(failures, 16));
+    }
+
+    /** Fails every call still queued in the lane (the queue is stopping): callers see it, none waits forever. */
+    private void failQueued(String channel) {
+        synchronized (queues) {
+            Deque<Queued> lane = queues.remove(channel);
+            if (lane != null) {
+                lane.forEach(q -> q.result().completeExceptionally(new SlackUnavailable("stopping")));
             }
         }
     }
@@ -180,6 +270,10 @@ public final class SlackOutbound implements AutoCloseable {
         } catch (NumberFormatException ignored) {
             return Duration.ofSeconds(1);
         }
+    }
+
+    public boolean closed() {
+        return closed;
     }
 
     /** 429 answers received so far (a well-paced bot sees none). */
@@ -212,10 +306,12 @@ public final class SlackOutbound implements AutoCloseable {
         return false;
     }
 
+    /** Stops: calls still queued or retrying fail with {@link SlackUnavailable}, so no caller waits forever. */
     @Override
     public void close() {
         synchronized (queues) {
             closed = true;
+            queues.values().forEach(lane -> lane.forEach(q -> q.result().completeExceptionally(new SlackUnavailable("stopping"))));
         }
         lanes.shutdownNow();
     }

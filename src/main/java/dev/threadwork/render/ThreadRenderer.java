@@ -43,6 +43,7 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     private static final int MAX_VIEWS = 5_000;
 
     private final SlackOutbound outbound;
+    private final dev.threadwork.bridge.EffectJournal journal;
     private final RenderStateStore states;
     private final BindingStore bindings;
     private final SessionGateway gateway;
@@ -62,8 +63,10 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     private final Set<ThreadKey> toldQueued = ConcurrentHashMap.newKeySet();
 
     public ThreadRenderer(SlackOutbound outbound, RenderStateStore states, BindingStore bindings, SessionGateway gateway,
-                          ThreadSearch search, AnswerFormatter formatter, CostEstimator costs, Clock clock) {
+                          ThreadSearch search, AnswerFormatter formatter, CostEstimator costs,
+                          dev.threadwork.bridge.EffectJournal journal, Clock clock) {
         this.outbound = outbound;
+        this.journal = journal;
         this.states = states;
         this.bindings = bindings;
         this.gateway = gateway;
@@ -89,6 +92,11 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         String triggerTs;
         /** The message that already carries 👀: reactions are Tier 3 (about 50 a minute), so none is sent twice. */
         String eyesOn;
+        /**
+         * Slack could not take an event's output and the bot is stopping: nothing after it is rendered or
+         * recorded, so the next start resumes at that event (its posts resolved through the journal).
+         */
+        boolean halted;
 
         SessionView(Binding binding, RenderState state) {
             this.binding = binding;
@@ -134,8 +142,15 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         SessionView view = view(binding);
         view.lock.lock();
         try {
+            if (view.halted) {
+                return true;
+            }
             try {
                 render(view, event);
+            } catch (NotRendered e) {
+                view.halted = true; // not saved: the event is rendered again after the restart
+                LOG.info(() -> "Rendering of " + view.sessionId() + " stops at " + event.id() + ": " + e.getMessage());
+                return true;
             } catch (RuntimeException e) {
                 // Rendering must not stop the stream; the next event re-syncs the card.
                 LOG.log(Level.WARNING, "Rendering " + event.type() + " of " + view.sessionId() + " failed: " + e.getMessage());
@@ -159,10 +174,17 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             }
             view.lastPreviewAt = now;
             String text = previewText(preview.textSoFar());
+            if (view.halted) {
+                return;
+            }
             if (view.state.answerTs().isEmpty()) {
                 String key = "preview:" + view.sessionId() + ":" + preview.messageKey();
                 view.previewKey = key;
-                post(view, key, text, List.of()).ifPresent(ts -> save(view, with(view.state, s -> answerTs(s, Optional.of(ts)))));
+                try {
+                    post(view, key, text, List.of()).ifPresent(ts -> save(view, with(view.state, s -> answerTs(s, Optional.of(ts)))));
+                } catch (NotRendered e) {
+                    view.halted = true; // stopping: the preview's journal entry is resolved after the restart
+                }
             } else {
                 outbound.submit(new SlackCall.Update(view.thread().channelId(), view.state.answerTs().get(), text, List.of()));
             }
@@ -237,16 +259,17 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             case AnswerFormatter.Messages messages -> parts.addAll(messages.texts());
             case AnswerFormatter.AsFile file -> {
                 parts.add(file.preview());
-                outbound.submit(new SlackCall.Upload(channel, view.thread().threadTs(), file.filename(), "Full answer",
-                        file.content()));
+                upload(view, text.id(), file);
             }
         }
         int first = 0;
         if (view.state.answerTs().isPresent() && !parts.isEmpty()) {
-            // The live preview becomes the first part of the final answer.
-            outbound.submit(new SlackCall.Update(channel, view.state.answerTs().get(), parts.getFirst(), List.of()));
+            // The live preview becomes the first part of the final answer (an update: repeating it is harmless,
+            // so it is awaited rather than journaled).
+            await(outbound.submit(new SlackCall.Update(channel, view.state.answerTs().get(), parts.getFirst(), List.of())));
             first = 1;
         }
+        // One key per part: after a crash, the parts already posted are found, the others posted.
         for (int i = first; i < parts.size(); i++) {
             post(view, "answer:" + text.id() + ":" + i, parts.get(i), List.of());
         }
@@ -269,25 +292,128 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     }
 
     /**
-     * Posts once: the key is recorded before the call and carried in the message's metadata, so
-     * after a crash the message is found again instead of posted a second time.
+     * Posts once, through the effect journal: the intent is committed before the call and the key
+     * rides in the message's metadata, so an intent found after a crash or an ambiguous failure is
+     * resolved by finding the message in the thread, not by posting it again.
      */
     private Optional<String> post(SessionView view, String key, String text, List<com.slack.api.model.block.LayoutBlock> blocks) {
         String known = view.posted.get(key);
         if (known != null) {
             return Optional.of(known);
         }
-        save(view, pending(view.state, Optional.of(key)));
+        dev.threadwork.bridge.EffectJournal.Effect effect = journal.begin(key, dev.threadwork.bridge.EffectJournal.Kinds.SLACK_POST,
+                Optional.of(view.thread()), Optional.of(view.sessionId()), 0);
+        if (effect.done()) {
+            return effect.result().filter(ts -> !ts.isEmpty() && !ts.startsWith("failed:")).map(ts -> {
+                view.posted.put(key, ts);
+                return ts;
+            });
+        }
+        if (effect.uncertain() && effect.attempts() > 1 || effect.state() == dev.threadwork.bridge.EffectJournal.State.UNKNOWN) {
+            Optional<String> found = lookUntilAnswered(view, key);
+            if (found.isPresent()) {
+                journal.done(key, found.get());
+                view.posted.put(key, found.get());
+                return found;
+            }
+        }
+        dev.threadwork.bridge.CrashPoints.hit("post.before");
         try {
             Optional<String> ts = outbound.submit(new SlackCall.Post(view.thread().channelId(), view.thread().threadTs(), text,
                     blocks, Optional.of(key))).join();
+            dev.threadwork.bridge.CrashPoints.hit("post.after");
+            journal.done(key, ts.orElse(""));
+            dev.threadwork.bridge.CrashPoints.hit("post.committed");
             ts.ifPresent(value -> view.posted.put(key, value));
-            view.state = pending(view.state, Optional.empty());
             return ts;
         } catch (CompletionException e) {
-            LOG.log(Level.WARNING, "Could not post to " + view.thread() + ": " + e.getCause().getMessage());
-            view.state = pending(view.state, Optional.empty());
-            return Optional.empty();
+            if (e.getCause() instanceof SlackOutbound.SlackCallFailed failed) {
+                // Slack said no for good (channel gone, message refused): it never happened and never will.
+                LOG.log(Level.WARNING, "Slack refused a post to " + view.thread() + ": " + failed.getMessage());
+                journal.done(key, "failed: " + failed.error());
+                return Optional.empty();
+            }
+            journal.unknown(key, String.valueOf(e.getCause()));
+            throw new NotRendered("post " + key + " not confirmed (" + e.getCause().getMessage() + ")");
+        }
+    }
+
+    /** Uploads a long answer once: journaled like a post, resolved by its file name in the thread. */
+    private void upload(SessionView view, String eventId, AnswerFormatter.AsFile file) {
+        String key = "upload:" + eventId;
+        String filename = file.filename().replaceFirst("(\\.[^.]+)?$", "-" + eventId + "$1");
+        dev.threadwork.bridge.EffectJournal.Effect effect = journal.begin(key, dev.threadwork.bridge.EffectJournal.Kinds.SLACK_UPLOAD,
+                Optional.of(view.thread()), Optional.of(view.sessionId()), 0);
+        if (effect.done()) {
+            return;
+        }
+        if (effect.attempts() > 1 || effect.state() == dev.threadwork.bridge.EffectJournal.State.UNKNOWN) {
+            Optional<String> found;
+            try {
+                found = search.findFile(view.thread().channelId(), view.thread().threadTs(), filename);
+            } catch (RuntimeException e) {
+                journal.unknown(key, e.getMessage());
+                throw new NotRendered("could not look for upload " + filename + ": " + e.getMessage());
+            }
+            if (found.isPresent()) {
+                journal.done(key, found.get());
+                return;
+            }
+        }
+        try {
+            outbound.submit(new SlackCall.Upload(view.thread().channelId(), view.thread().threadTs(), filename, "Full answer",
+                    file.content())).join();
+            journal.done(key, filename);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SlackOutbound.SlackCallFailed failed) {
+                LOG.log(Level.WARNING, "Slack refused an upload to " + view.thread() + ": " + failed.getMessage());
+                journal.done(key, "failed: " + failed.error());
+                return;
+            }
+            journal.unknown(key, String.valueOf(e.getCause()));
+            throw new NotRendered("upload " + key + " not confirmed");
+        }
+    }
+
+    /** Looks for a keyed post until Slack answers (an outage only delays); stops when the bot stops. */
+    private Optional<String> lookUntilAnswered(SessionView view, String key) {
+        long backoff = 250;
+        while (true) {
+            try {
+                return search.findPosted(view.thread().channelId(), view.thread().threadTs(), key);
+            } catch (RuntimeException e) {
+                if (outbound.closed()) {
+                    throw new NotRendered("could not look for " + key + ": stopping");
+                }
+                LOG.info(() -> "Could not look for an interrupted post in " + view.thread() + " yet: " + e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new NotRendered("interrupted while looking for " + key);
+                }
+                backoff = Math.min(backoff * 2, 30_000);
+            }
+        }
+    }
+
+    /** Waits for a call whose outcome the render state depends on; Slack unreachable at a stop means not rendered. */
+    private static void await(java.util.concurrent.CompletableFuture<Optional<String>> call) {
+        try {
+            call.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof SlackOutbound.SlackCallFailed failed) {
+                LOG.log(Level.WARNING, "Slack refused an update: " + failed.getMessage());
+                return;
+            }
+            throw new NotRendered("update not confirmed (" + e.getCause().getMessage() + ")");
+        }
+    }
+
+    /** An event's output could not reach Slack (the bot is stopping): the event must not count as rendered. */
+    static final class NotRendered extends RuntimeException {
+        NotRendered(String message) {
+            super(message);
         }
     }
 
@@ -315,6 +441,13 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             view.lock.lock();
             try {
                 view.triggerTs = messageTs;
+                if (!view.state.live()) {
+                    // Live from the moment a message may reach the session: a restart before its turn starts
+                    // rendering must re-attach the stream, or that turn's answer is never shown.
+                    save(view, withLive(view.state, true));
+                } else if (states.find(view.sessionId()).isEmpty()) {
+                    save(view, view.state);
+                }
             } finally {
                 view.lock.unlock();
             }
@@ -380,9 +513,14 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         SessionView view = view(binding);
         view.lock.lock();
         try {
-            if (view.turn != null) {
+            if (view.turn != null && !view.halted) {
                 view.turn.answered(toolUseId, userId, allowed, at);
-                syncCard(view, clock.instant());
+                try {
+                    syncCard(view, clock.instant());
+                } catch (NotRendered e) {
+                    view.halted = true;
+                    return;
+                }
                 save(view, view.state);
             }
         } finally {
@@ -417,14 +555,7 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         String sessionId = binding.sessionId().orElseThrow();
         RenderState state = states.find(sessionId).orElse(RenderState.fresh(sessionId));
         SessionView view = new SessionView(binding, state);
-        state.pendingPostKey().ifPresent(key -> {
-            try {
-                search.findPosted(binding.thread().channelId(), binding.thread().threadTs(), key)
-                        .ifPresent(ts -> view.posted.put(key, ts));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not look for an interrupted post in " + binding.thread() + ": " + e.getMessage());
-            }
-        });
+        // Posts interrupted by a crash are in the effect journal; each is resolved when its event is rendered again.
         if (state.turnFirstEventId().isPresent() && state.lastEventId().isPresent()) {
             try {
                 refold(view, gateway.history(sessionId));
@@ -482,6 +613,11 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
     private static RenderState withEvent(RenderState s, String eventId, boolean live) {
         return new RenderState(s.sessionId(), Optional.of(eventId), s.turnFirstEventId(), s.answerTs(), s.cardTs(),
                 s.pendingPostKey(), s.lastStatus(), s.costUsd(), s.inputTokens(), s.outputTokens(), live);
+    }
+
+    private static RenderState withLive(RenderState s, boolean live) {
+        return new RenderState(s.sessionId(), s.lastEventId(), s.turnFirstEventId(), s.answerTs(), s.cardTs(), s.pendingPostKey(),
+                s.lastStatus(), s.costUsd(), s.inputTokens(), s.outputTokens(), live);
     }
 
     private static RenderState pending(RenderState s, Optional<String> key) {

@@ -6,4 +6,9 @@ import java.util.Optional;
 public interface ThreadSearch {
 
     Optional<String> findPosted(String channelId, String threadTs, String dedupeKey);
+
+    /** Finds a file the bot uploaded into the thread, by its file name; returns the file id. */
+    default Optional<String> findFile(String channelId, String threadTs, String filename) {
+        return Optional.empty();
+    }
 }

@@ -176,6 +176,7 @@ final class Turn {
 
     /** Whether the session should keep its stream: it is working, or someone has to act. */
     boolean live() {
-        return !phase.ended() || phase == Phase.BUDGET_REACHED;
+        // budget_reached is not live: only a raised budget plus a new message continues it, and that message re-attaches.
+        return !phase.ended();
     }
 }

@@ -1,6 +1,6 @@
 package dev.threadwork.slack;
 
-import dev.threadwork.bridge.SlackFile;
+import dev.threadwork.bridge.SlackMessage;
 import dev.threadwork.bridge.SlackFileSource;
 import dev.threadwork.config.Secret;
 import java.io.IOException;
@@ -38,8 +38,8 @@ public final class SlackFileDownloads implements SlackFileSource {
     }
 
     @Override
-    public byte[] download(SlackFile file, long maxBytes) {
-        String url = file.downloadUrl().orElseThrow(() -> new DownloadFailed("no download URL", true, null));
+    public byte[] download(SlackMessage.SharedFile file, long maxBytes) {
+        String url = file.urlPrivateDownload().orElseThrow(() -> new DownloadFailed("no download URL", true, null));
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
             throw new DownloadFailed("not a URL", true, null);
@@ -60,7 +60,7 @@ public final class SlackFileDownloads implements SlackFileSource {
                 throw new DownloadFailed("Slack answered " + response.code(), true, null);
             }
             String contentType = response.header("Content-Type", "");
-            if (contentType.toLowerCase(Locale.ROOT).startsWith("text/html") && !file.mimeType().equals("text/html")) {
+            if (contentType.toLowerCase(Locale.ROOT).startsWith("text/html") && !"text/html".equals(file.mimetype())) {
                 throw new DownloadFailed("Slack sent an HTML page instead of the file (a login page?)", true, null);
             }
             try (InputStream body = response.body().byteStream()) {

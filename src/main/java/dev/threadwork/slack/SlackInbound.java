@@ -6,7 +6,7 @@ import com.slack.api.model.event.AppMentionEvent;
 import com.slack.api.model.event.AssistantThreadStartedEvent;
 import com.slack.api.model.event.MessageEvent;
 import com.slack.api.model.event.MessageFileShareEvent;
-import dev.threadwork.bridge.SlackFile;
+import com.slack.api.model.event.MessageThreadBroadcastEvent;
 import java.util.List;
 import dev.threadwork.bridge.InboundRouter;
 import dev.threadwork.bridge.SlackMessage;
@@ -36,19 +36,7 @@ public final class SlackInbound {
             String team = firstNonBlank(ctx.getTeamId(), event.getTeam());
             route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
                     Optional.ofNullable(event.getThreadTs()), nullToEmpty(event.getText()), false, true,
-                    event.getBotId() != null, Optional.ofNullable(event.getSubtype()), files(event.getFiles())));
-            return ctx.ack();
-        });
-        // Replies with files (subtype file_share) have their own event class in Bolt.
-        app.event(MessageFileShareEvent.class, (request, ctx) -> {
-            MessageFileShareEvent event = request.getEvent();
-            String team = firstNonBlank(ctx.getTeamId(), null);
-            String text = nullToEmpty(event.getText());
-            boolean mentions = ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
-            route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
-                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions,
-                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()),
-                    Optional.ofNullable(event.getSubtype()), files(event.getFiles())));
+                    event.getBotId() != null, Optional.ofNullable(event.getSubtype()), sharedFiles(event.getFiles())));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (request, ctx) -> {
@@ -60,6 +48,25 @@ public final class SlackInbound {
                     Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions,
                     event.getBotId() != null || (event.getUser() != null && event.getUser().equals(ctx.getBotUserId())),
                     Optional.empty()));
+            return ctx.ack();
+        });
+        // Bolt routes message subtypes to classes of their own: without these, a reply with a file or one
+        // also sent to the channel would be acknowledged and lost.
+        app.event(MessageFileShareEvent.class, (request, ctx) -> {
+            MessageFileShareEvent event = request.getEvent();
+            String text = nullToEmpty(event.getText());
+            List<SlackMessage.SharedFile> files = sharedFiles(event.getFiles());
+            route(ctx, new SlackMessage(ctx.getTeamId(), event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions(ctx, text),
+                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("file_share"), files));
+            return ctx.ack();
+        });
+        app.event(MessageThreadBroadcastEvent.class, (request, ctx) -> {
+            MessageThreadBroadcastEvent event = request.getEvent();
+            String text = nullToEmpty(event.getText());
+            route(ctx, new SlackMessage(ctx.getTeamId(), event.getChannel(), event.getUser(), event.getTs(),
+                    Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions(ctx, text),
+                    event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("thread_broadcast")));
             return ctx.ack();
         });
         // The assistant pane opened a thread: the session starts with the user's first message there.
@@ -81,17 +88,25 @@ public final class SlackInbound {
         }
     }
 
-    /** Slack's file objects reduced to what delivery needs; never the token-bearing URLs of thumbnails. */
-    static List<SlackFile> files(List<com.slack.api.model.File> files) {
+    /**
+     * Slack's file objects reduced to what delivery needs. A mention with a file arrives both as
+     * {@code app_mention} and as {@code file_share}: both carry the files, whichever is stored first.
+     * Files Slack does not host (external links, hidden by the plan, deleted) have no download URL.
+     */
+    static List<SlackMessage.SharedFile> sharedFiles(List<com.slack.api.model.File> files) {
         if (files == null) {
             return List.of();
         }
         return files.stream().filter(f -> f.getId() != null)
-                .map(f -> new SlackFile(f.getId(), f.getName() != null ? f.getName() : f.getTitle(), f.getMimetype(),
-                        f.getSize() == null ? 0 : f.getSize(),
+                .map(f -> new SlackMessage.SharedFile(f.getId(), f.getName() != null ? f.getName() : f.getTitle(),
+                        f.getMimetype(), f.getSize() == null ? 0 : f.getSize(),
                         f.isExternal() || "hidden_by_limit".equals(f.getMode()) || "tombstone".equals(f.getMode())
                                 ? Optional.empty() : Optional.ofNullable(f.getUrlPrivateDownload())))
                 .toList();
+    }
+
+    private static boolean mentions(EventContext ctx, String text) {
+        return ctx.getBotUserId() != null && text.contains("<@" + ctx.getBotUserId());
     }
 
     private static String firstNonBlank(String first, String second) {

@@ -19,6 +19,19 @@ public final class SlackThreadSearch implements ThreadSearch {
 
     @Override
     public Optional<String> findPosted(String channelId, String threadTs, String dedupeKey) {
+        return scan(channelId, threadTs, message -> message.getMetadata() != null && message.getMetadata().getEventPayload() != null
+                && dedupeKey.equals(String.valueOf(message.getMetadata().getEventPayload().get("key")))
+                ? Optional.of(message.getTs()) : Optional.empty());
+    }
+
+    @Override
+    public Optional<String> findFile(String channelId, String threadTs, String filename) {
+        return scan(channelId, threadTs, message -> message.getFiles() == null ? Optional.empty()
+                : message.getFiles().stream().filter(f -> filename.equals(f.getName()) || filename.equals(f.getTitle()))
+                        .map(f -> f.getId()).findFirst());
+    }
+
+    private Optional<String> scan(String channelId, String threadTs, java.util.function.Function<Message, Optional<String>> match) {
         String cursor = null;
         for (int page = 0; page < MAX_PAGES; page++) {
             String pageCursor = cursor;
@@ -33,9 +46,9 @@ public final class SlackThreadSearch implements ThreadSearch {
                 throw new IllegalStateException("conversations.replies answered " + response.getError());
             }
             for (Message message : response.getMessages()) {
-                if (message.getMetadata() != null && message.getMetadata().getEventPayload() != null
-                        && dedupeKey.equals(String.valueOf(message.getMetadata().getEventPayload().get("key")))) {
-                    return Optional.of(message.getTs());
+                Optional<String> found = match.apply(message);
+                if (found.isPresent()) {
+                    return found;
                 }
             }
             cursor = response.getResponseMetadata() == null ? null : response.getResponseMetadata().getNextCursor();

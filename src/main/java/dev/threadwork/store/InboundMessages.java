@@ -64,6 +64,11 @@ public final class InboundMessages implements OutboxStore {
         return jdbc.queryOne("SELECT " + COLUMNS + " FROM inbound_message WHERE id = ?", InboundMessages::map, id);
     }
 
+    @Override
+    public Optional<InboundMessage> findByDedupeKey(String dedupeKey) {
+        return jdbc.queryOne("SELECT " + COLUMNS + " FROM inbound_message WHERE dedupe_key = ?", InboundMessages::map, dedupeKey);
+    }
+
     /** Records the exact text about to be sent: from here on a crash leaves the send uncertain. */
     @Override
     public void markSending(long id, String sentText) {

@@ -1,7 +1,7 @@
 package dev.threadwork.store;
 
 import dev.threadwork.bridge.InboundFileStore;
-import dev.threadwork.bridge.SlackFile;
+import dev.threadwork.bridge.SlackMessage;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +15,7 @@ public final class JdbcInboundFiles implements InboundFileStore {
     }
 
     @Override
-    public void record(String dedupeKey, List<SlackFile> files) {
+    public void record(String dedupeKey, List<SlackMessage.SharedFile> files) {
         try {
             insertAll(dedupeKey, files);
         } catch (StoreException e) {
@@ -26,7 +26,7 @@ public final class JdbcInboundFiles implements InboundFileStore {
         }
     }
 
-    private void insertAll(String dedupeKey, List<SlackFile> files) {
+    private void insertAll(String dedupeKey, List<SlackMessage.SharedFile> files) {
         jdbc.inTransaction(connection -> {
             boolean known = !Jdbc.query(connection, "SELECT position FROM inbound_file WHERE dedupe_key = ?",
                     row -> row.getInt(1), dedupeKey).isEmpty();
@@ -34,20 +34,22 @@ public final class JdbcInboundFiles implements InboundFileStore {
                 return null; // a redelivery: the first one recorded them
             }
             for (int i = 0; i < files.size(); i++) {
-                SlackFile f = files.get(i);
+                SlackMessage.SharedFile f = files.get(i);
                 Jdbc.update(connection, "INSERT INTO inbound_file (dedupe_key, position, slack_file_id, name, mime_type, "
                                 + "size_bytes, download_url) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        dedupeKey, i, f.id(), f.name(), f.mimeType(), f.sizeBytes(), f.downloadUrl().orElse(null));
+                        dedupeKey, i, f.id(), f.name() == null || f.name().isBlank() ? f.id() : f.name(),
+                        f.mimetype() == null || f.mimetype().isBlank() ? "application/octet-stream" : f.mimetype(), f.size(),
+                        f.urlPrivateDownload().orElse(null));
             }
             return null;
         });
     }
 
     @Override
-    public List<SlackFile> forMessage(String dedupeKey) {
+    public List<SlackMessage.SharedFile> forMessage(String dedupeKey) {
         return jdbc.query("SELECT slack_file_id, name, mime_type, size_bytes, download_url FROM inbound_file "
                         + "WHERE dedupe_key = ? ORDER BY position",
-                row -> new SlackFile(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
+                row -> new SlackMessage.SharedFile(row.getString(1), row.getString(2), row.getString(3), row.getLong(4),
                         Optional.ofNullable(row.getString(5))), dedupeKey);
     }
 }

@@ -26,7 +26,7 @@ public final class JdbcRenderStates implements RenderStateStore {
     @Override
     public void save(RenderState s) {
         Object[] values = {s.lastEventId().orElse(null), s.turnFirstEventId().orElse(null), s.answerTs().orElse(null),
-                s.cardTs().orElse(null), s.pendingPostKey().orElse(null), s.lastStatus(), s.costUsd(), s.inputTokens(),
+                s.cardTs().orElse(null), s.pendingPostKey().orElse(null), s.lastStatus(), s.costUsd().setScale(6, java.math.RoundingMode.HALF_UP), s.inputTokens(),
                 s.outputTokens(), s.live(), Instant.now(), s.sessionId()};
         int updated = jdbc.update("UPDATE render_state SET last_event_id = ?, turn_first_event_id = ?, answer_ts = ?, card_ts = ?, "
                 + "pending_post_key = ?, last_status = ?, cost_usd = ?, input_tokens = ?, output_tokens = ?, live = ?, updated_at = ? "

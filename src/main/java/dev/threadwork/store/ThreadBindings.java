@@ -56,10 +56,17 @@ public final class ThreadBindings implements BindingStore {
                 Binding.State.ENDED.name(), Instant.now(), sessionId);
     }
 
+    @Override
+    public void abandonStart(ThreadKey thread) {
+        jdbc.update("UPDATE thread_binding SET state = ?, updated_at = ? "
+                        + "WHERE team_id = ? AND channel_id = ? AND thread_ts = ? AND session_id IS NULL",
+                Binding.State.ENDED.name(), Instant.now(), thread.teamId(), thread.channelId(), thread.threadTs());
+    }
+
     /** Rebinds an ended thread to a fresh session request, remembering the old session. */
     @Override
     public void restart(ThreadKey thread, String startedBy, String agentId, String environmentId) {
-        jdbc.update("UPDATE thread_binding SET previous_session_id = session_id, session_id = NULL, state = ?, "
+        jdbc.update("UPDATE thread_binding SET previous_session_id = COALESCE(session_id, previous_session_id), session_id = NULL, state = ?, "
                         + "started_by = ?, agent_id = ?, environment_id = ?, updated_at = ? "
                         + "WHERE team_id = ? AND channel_id = ? AND thread_ts = ?",
                 Binding.State.CREATING.name(), startedBy, agentId, environmentId, Instant.now(),

@@ -37,6 +37,7 @@ import dev.threadwork.store.Database;
 import dev.threadwork.store.InboundMessages;
 import dev.threadwork.store.JdbcAuditLog;
 import dev.threadwork.store.JdbcChannelSettings;
+import dev.threadwork.store.JdbcEffectJournal;
 import dev.threadwork.store.JdbcRenderStates;
 import dev.threadwork.store.Jdbc;
 import dev.threadwork.store.SessionLeases;
@@ -61,6 +62,8 @@ public final class Threadwork implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Threadwork.class.getName());
     private static final Duration LEASE_TTL = Duration.ofSeconds(60);
     private static final int MAX_ANSWER_MESSAGES = 5;
+    /** The longest pause between retries while Slack is unreachable: answers appear this soon after it is back. */
+    private static final Duration SLACK_MAX_BACKOFF = Duration.ofSeconds(15);
 
     private final ThreadworkConfig config;
     private final Clock clock = Clock.systemUTC();
@@ -102,6 +105,7 @@ public final class Threadwork implements AutoCloseable {
         JdbcChannelSettings channelSettings = new JdbcChannelSettings(jdbc);
         JdbcRenderStates renderStates = new JdbcRenderStates(jdbc);
         JdbcAuditLog audit = new JdbcAuditLog(jdbc);
+        JdbcEffectJournal journal = new JdbcEffectJournal(jdbc, clock);
 
         SlackClients slackClients = track(new SlackClients(config.slack()));
         slackConnectivity = track(new SlackConnectivity(slackClients.methods()));
@@ -111,16 +115,17 @@ public final class Threadwork implements AutoCloseable {
         AgentsClient agents = track(new AgentsClient(AgentsClientSettings.from(anthropic)));
         gateway = new AgentsGateway(agents);
 
-        outbound = track(new SlackOutbound(slackClients.slack().methodsAsync(config.slack().botToken().reveal())));
+        SlackThreadSearch threadSearch = new SlackThreadSearch(slackClients.methods());
+        outbound = track(new SlackOutbound(slackClients.slack().methodsAsync(config.slack().botToken().reveal()), threadSearch,
+                SLACK_MAX_BACKOFF));
         ThreadRenderer renderer = new ThreadRenderer(outbound, renderStates, bindings, gateway,
-                new SlackThreadSearch(slackClients.methods()), new SlackAnswerFormatter(MAX_ANSWER_MESSAGES),
-                new CostEstimator(config.prices().inputPerMillion(), config.prices().outputPerMillion()), clock);
+                threadSearch, new SlackAnswerFormatter(MAX_ANSWER_MESSAGES),
+                new CostEstimator(config.prices().inputPerMillion(), config.prices().outputPerMillion()), journal, clock);
         // Files in and out of sessions (issue 16): every upload, mount and post goes through the one effect journal.
-        dev.threadwork.bridge.EffectJournal journal = new dev.threadwork.store.JdbcEffectJournal(jdbc, clock);
         dev.threadwork.bridge.FileLimits fileLimits = fileLimits(config.files());
         dev.threadwork.bridge.AgentsFiles sessionFiles = new dev.threadwork.bridge.AgentsFiles(agents);
         dev.threadwork.bridge.FileReporter fileReporter = new dev.threadwork.render.SlackFileReporter(outbound, renderer,
-                slackClients.methods());
+                threadSearch);
         dev.threadwork.bridge.OutputsAfterTurn eventSink = track(new dev.threadwork.bridge.OutputsAfterTurn(renderer,
                 new dev.threadwork.bridge.OutputFiles(sessionFiles, journal, fileReporter, fileLimits)));
         dev.threadwork.bridge.InboundFiles inboundFiles = new dev.threadwork.bridge.InboundFiles(
@@ -139,8 +144,8 @@ public final class Threadwork implements AutoCloseable {
         MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
                 () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
                 config.contextBudgetChars());
-        delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, clock), composer,
-                gateway, streams, renderer, clock, inboundFiles));
+        delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, journal, clock),
+                composer, gateway, streams, renderer, journal, clock, inboundFiles));
         deliveryRef.set(delivery);
 
         SessionControl control = new SessionControl(bindings, gateway, streams, permissions, audit, renderer, clock);
@@ -157,12 +162,23 @@ public final class Threadwork implements AutoCloseable {
         boltApp = new App(appConfig.build());
         boltApp.use((request, response, chain) -> acceptingWork ? chain.next(request)
                 : com.slack.api.bolt.response.Response.builder().statusCode(503).body("Shutting down").build());
-        new SlackInbound(router, new ThreadKeywords(bindings, outbox, control, commands, router, renderer)).register(boltApp);
+        ThreadKeywords keywords = new ThreadKeywords(bindings, outbox, control, commands, router, renderer, journal);
+        new SlackInbound(router, keywords).register(boltApp);
         new SlackCommands(commands, work).register(boltApp);
         new SlackActions(control, new Restarter(outbox, router), bindings, gateway, work).register(boltApp);
 
         delivery.start();
         reattachLiveSessions(bindings, renderStates);
+        work.execute(() -> {
+            try {
+                int resumed = keywords.resumeInterrupted();
+                if (resumed > 0) {
+                    LOG.info(() -> "Completed " + resumed + " keyword commands a stop had interrupted");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not complete interrupted keyword commands: " + e.getMessage());
+            }
+        });
         validateAgentSettings(work);
         config.slack().appToken().ifPresent(token -> {
             socketMode = track(new SocketModeTransport(token, boltApp));
@@ -283,7 +299,9 @@ public final class Threadwork implements AutoCloseable {
         acceptingWork = false;
         long deadline = System.nanoTime() + config.shutdownGrace().toNanos();
         try {
-            while (delivery != null && delivery.backlog() > 0 && System.nanoTime() < deadline) {
+            // Only while messages are actually being delivered: a backlog waiting for the API to come back
+            // stays in the database for the next start instead of holding the stop for its whole grace period.
+            while (delivery != null && delivery.busy() && System.nanoTime() < deadline) {
                 Thread.sleep(50); // draining: the outbox is in the database either way
             }
             if (outbound != null) {

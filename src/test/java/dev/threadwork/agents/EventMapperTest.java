@@ -77,13 +77,29 @@ class EventMapperTest {
     }
 
     @Test
+    void usageWithFractionalCentsIsReadNotDropped() {
+        assertThat(mapper.map("""
+                {"id":"u2","type":"session.usage","usage":{"input_tokens":10,"output_tokens":5,
+                 "list_cost":{"amount":"12.345","currency":"USD"}}}""")).isInstanceOfSatisfying(AgentEvent.Usage.class, e ->
+                assertThat(e.listCost()).hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.12345")));
+        assertThat(mapper.map("""
+                {"id":"u3","type":"session.usage","usage":{"list_cost":{"amount":"0.5","currency":"USD"}}}"""))
+                .isInstanceOfSatisfying(AgentEvent.Usage.class, e ->
+                        assertThat(e.listCost()).hasValueSatisfying(cost -> assertThat(cost).isEqualByComparingTo("0.005")));
+    }
+
+    @Test
     void unknownTypesUnknownFieldsAndOddShapesNeverBreak() {
         assertThat(mapper.map("{\"id\":\"x\",\"type\":\"agent.future_thing\",\"a\":[1,2]}"))
                 .isEqualTo(new AgentEvent.Unknown("x", "agent.future_thing", "{\"id\":\"x\",\"type\":\"agent.future_thing\",\"a\":[1,2]}"));
         assertThat(mapper.map("{\"id\":\"y\",\"type\":\"agent.message\",\"content\":[{\"type\":\"image\"}],\"new\":1}"))
                 .isInstanceOfSatisfying(AgentEvent.AgentText.class, e -> assertThat(e.text()).isEmpty());
-        assertThat(mapper.map("{\"id\":\"z\",\"type\":\"session.usage\",\"usage\":{\"list_cost\":{\"amount\":\"abc\"}}}"))
-                .isInstanceOf(AgentEvent.Unknown.class);
+        // A figure the bot cannot read never drops the event: the tokens still count.
+        assertThat(mapper.map("{\"id\":\"z\",\"type\":\"session.usage\",\"usage\":{\"input_tokens\":7,\"list_cost\":{\"amount\":\"abc\"}}}"))
+                .isInstanceOfSatisfying(AgentEvent.Usage.class, e -> {
+                    assertThat(e.inputTokens()).isEqualTo(7);
+                    assertThat(e.listCost()).isEmpty();
+                });
         assertThat(mapper.map("not json")).isInstanceOf(AgentEvent.Unknown.class);
     }
 

@@ -22,7 +22,7 @@ class InboundFilesTest {
 
     @Test
     void aSecondFileWithTheSameNameGetsItsIdInThePath() {
-        SlackFile file = new SlackFile("F123", "log.txt", "text/plain", 1, Optional.of("https://files.slack.com/x"));
+        SlackMessage.SharedFile file = new SlackMessage.SharedFile("F123", "log.txt", "text/plain", 1, Optional.of("https://files.slack.com/x"));
         assertThat(InboundFiles.mountPath(file, Set.of())).isEqualTo("/slack/log.txt");
         assertThat(InboundFiles.mountPath(file, Set.of("/slack/log.txt"))).isEqualTo("/slack/log-F123.txt");
     }

@@ -173,7 +173,8 @@ class FilesIT {
                 .filter(f -> f.filename().contains(image.path("id").asText())).findFirst().orElseThrow().id();
         com.fasterxml.jackson.databind.JsonNode sent = harness.agents.session(session).events().stream()
                 .filter(e -> "user.message".equals(e.path("type").asText())).reduce((a, b) -> b).orElseThrow();
-        com.fasterxml.jackson.databind.JsonNode block = sent.path("content").get(1);
+        com.fasterxml.jackson.databind.JsonNode block = java.util.stream.StreamSupport.stream(sent.path("content").spliterator(), false)
+                .filter(b -> "image".equals(b.path("type").asText())).findFirst().orElseThrow();
         assertThat(block.path("type").asText()).isEqualTo("image");
         assertThat(block.path("source").path("type").asText()).isEqualTo("file");
         assertThat(block.path("source").path("file_id").asText()).isEqualTo(imageUpload);

@@ -51,6 +51,11 @@ public final class Harness implements AutoCloseable {
         return this;
     }
 
+    public Harness withoutEnv(String key) {
+        extraEnv.remove(key);
+        return this;
+    }
+
     public Harness startApp() throws IOException {
         Map<String, String> env = AppProcess.validEnv(slack.apiUrl(), agents.baseUrl());
         env.put("THREADWORK_ADMINS", "U0ADMIN001");

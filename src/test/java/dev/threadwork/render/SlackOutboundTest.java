@@ -88,4 +88,68 @@ class SlackOutboundTest {
         assertThat(outbound.submit(new SlackCall.React("C3", root, "eyes", true)).get(10, TimeUnit.SECONDS)).isEmpty();
         assertThat(slack.reactionNames("C3", root)).containsExactly("eyes");
     }
+
+    /**
+     * A Slack SDK instance whose pacing state is its own: the SDK keeps per-method call counts per
+     * executor name for the whole JVM, and the hammering of an outage must not slow the other tests.
+     */
+    private Slack isolatedSdk(String name) {
+        SlackConfig config = new SlackConfig();
+        config.setMethodsEndpointUrlPrefix(slack.apiUrl());
+        config.getMethodsConfig().setExecutorName("slack-outbound-test-" + name);
+        config.getMethodsConfig().setMetricsDatastore(new com.slack.api.methods.metrics.MemoryMetricsDatastore(4));
+        return Slack.getInstance(config);
+    }
+
+    @Test
+    void aPostWhoseAnswerWasLostAfterSlackPostedItIsFoundInsteadOfPostedAgain() throws Exception {
+        Slack own = isolatedSdk("lost-answer");
+        SlackOutbound looking = new SlackOutbound(own.methodsAsync("xoxb-test-token", "T0FAKE0001"),
+                new dev.threadwork.slack.SlackThreadSearch(own.methods("xoxb-test-token")), Duration.ofMillis(200));
+        try {
+            String root = slack.nextTs();
+            slack.seedMessage("C5", root, null, "U1", "root");
+            slack.loseAnswerNext("chat.postMessage", 1);
+
+            Optional<String> ts = looking.submit(new SlackCall.Post("C5", root, "the answer", List.of(), Optional.of("answer:e1:0")))
+                    .get(30, TimeUnit.SECONDS);
+
+            assertThat(ts).isPresent();
+            assertThat(slack.messagesInThread("C5", root)).filteredOn(m -> "the answer".equals(m.text())).hasSize(1);
+        } finally {
+            looking.close();
+        }
+    }
+
+    @Test
+    void aSlackOutageOnlyDelaysACallAndAStopFailsWhatIsStillQueued() throws Exception {
+        Slack own = isolatedSdk("outage");
+        SlackOutbound patient = new SlackOutbound(own.methodsAsync("xoxb-test-token", "T0FAKE0001"),
+                new dev.threadwork.slack.SlackThreadSearch(own.methods("xoxb-test-token")), Duration.ofMillis(100));
+        try {
+            String root = slack.nextTs();
+            slack.seedMessage("C6", root, null, "U1", "root");
+            slack.down(true);
+            CompletableFuture<Optional<String>> post = patient.submit(
+                    new SlackCall.Post("C6", root, "after the outage", List.of(), Optional.of("answer:e2:0")));
+            // More failed attempts than any fixed retry budget would allow (the old queue gave up after 8).
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30))
+                    .until(() -> slack.calls("chat.postMessage").size() + slack.calls("conversations.replies").size() > 12);
+            assertThat(post).isNotDone();
+            slack.down(false);
+
+            assertThat(post.get(30, TimeUnit.SECONDS)).isPresent();
+            assertThat(slack.messagesInThread("C6", root)).filteredOn(m -> "after the outage".equals(m.text())).hasSize(1);
+
+            slack.down(true);
+            CompletableFuture<Optional<String>> stuck = patient.submit(new SlackCall.Post("C6", root, "x", List.of(), Optional.of("k")));
+            CompletableFuture<Optional<String>> queued = patient.submit(new SlackCall.Post("C6", root, "y", List.of(), Optional.of("k2")));
+            patient.close();
+            assertThat(stuck).failsWithin(Duration.ofSeconds(10));
+            assertThat(queued).failsWithin(Duration.ofSeconds(10));
+        } finally {
+            slack.down(false);
+            patient.close();
+        }
+    }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.threadwork.bridge.SlackFile;
+import dev.threadwork.bridge.SlackMessage;
 import dev.threadwork.bridge.SlackFileSource;
 import dev.threadwork.config.Secret;
 import dev.threadwork.fakes.slack.BotIdentity;
@@ -27,22 +27,22 @@ class SlackFileDownloadsTest {
         slack.close();
     }
 
-    private SlackFile shared(String name, byte[] content) {
+    private SlackMessage.SharedFile shared(String name, byte[] content) {
         ObjectNode file = slack.shareFile("U0ALICE001", name, "text/csv", content);
-        return new SlackFile(file.path("id").asText(), name, "text/csv", content.length,
+        return new SlackMessage.SharedFile(file.path("id").asText(), name, "text/csv", content.length,
                 Optional.of(file.path("url_private_download").asText()));
     }
 
     @Test
     void theBotTokenGetsTheFile() {
-        SlackFile file = shared("a.csv", "x,y".getBytes(StandardCharsets.UTF_8));
+        SlackMessage.SharedFile file = shared("a.csv", "x,y".getBytes(StandardCharsets.UTF_8));
         byte[] bytes = new SlackFileDownloads(new Secret(TOKEN), URI.create(slack.apiUrl())).download(file, 1_000);
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo("x,y");
     }
 
     @Test
     void aRedirectToTheLoginPageIsAFailureNotTheFile() {
-        SlackFile file = shared("a.csv", "x,y".getBytes(StandardCharsets.UTF_8));
+        SlackMessage.SharedFile file = shared("a.csv", "x,y".getBytes(StandardCharsets.UTF_8));
         SlackFileDownloads wrongToken = new SlackFileDownloads(new Secret("xoxb-wrong"), URI.create(slack.apiUrl()));
         assertThatThrownBy(() -> wrongToken.download(file, 1_000)).isInstanceOf(SlackFileSource.DownloadFailed.class)
                 .hasMessageContaining("login page").satisfies(e -> assertThat(((SlackFileSource.DownloadFailed) e).permanent()).isTrue());
@@ -50,7 +50,7 @@ class SlackFileDownloadsTest {
 
     @Test
     void theTokenIsNeverSentOutsideSlack() {
-        SlackFile elsewhere = new SlackFile("F1", "a.csv", "text/csv", 3, Optional.of("https://example.org/a.csv"));
+        SlackMessage.SharedFile elsewhere = new SlackMessage.SharedFile("F1", "a.csv", "text/csv", 3, Optional.of("https://example.org/a.csv"));
         SlackFileDownloads downloads = new SlackFileDownloads(new Secret(TOKEN), URI.create(slack.apiUrl()));
         assertThatThrownBy(() -> downloads.download(elsewhere, 1_000)).isInstanceOf(SlackFileSource.DownloadFailed.class)
                 .hasMessageContaining("not on Slack");
@@ -58,7 +58,7 @@ class SlackFileDownloadsTest {
 
     @Test
     void moreBytesThanAllowedAreRefused() {
-        SlackFile file = shared("big.csv", new byte[2_000]);
+        SlackMessage.SharedFile file = shared("big.csv", new byte[2_000]);
         SlackFileDownloads downloads = new SlackFileDownloads(new Secret(TOKEN), URI.create(slack.apiUrl()));
         assertThatThrownBy(() -> downloads.download(file, 1_000)).isInstanceOf(SlackFileSource.DownloadFailed.class);
     }

@@ -61,6 +61,13 @@ public final class FakeManagedAgents implements AutoCloseable {
     private volatile boolean resetConnections;
     private volatile int cutStreamsAfter = -1;
     private volatile boolean duplicateEvents;
+    private final List<MatchingFault> matchingFaults = new CopyOnWriteArrayList<>();
+
+    private record MatchingFault(Pattern request, AtomicInteger left, int status, boolean afterExecuting) {
+        boolean take(String methodAndPath) {
+            return request.matcher(methodAndPath).matches() && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        }
+    }
 
     public FakeManagedAgents() {
         this(API_KEY, 0);
@@ -136,6 +143,16 @@ public final class FakeManagedAgents implements AutoCloseable {
     /** While on, connections are closed without an answer. */
     public FakeManagedAgents resetConnections(boolean on) {
         resetConnections = on;
+        return this;
+    }
+
+    /**
+     * The next {@code times} requests whose "METHOD path" matches {@code requestRegex} answer
+     * {@code status}; with {@code afterExecuting} the request is carried out first and only its answer
+     * is lost (the client cannot tell whether it happened).
+     */
+    public FakeManagedAgents failMatching(String requestRegex, int times, int status, boolean afterExecuting) {
+        matchingFaults.add(new MatchingFault(Pattern.compile(requestRegex), new AtomicInteger(times), status, afterExecuting));
         return this;
     }
 
@@ -314,6 +331,22 @@ public final class FakeManagedAgents implements AutoCloseable {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 error(exchange, failureStatus, failureStatus == 429 ? "rate_limit_error" : "api_error", "injected failure",
                         failureRetryAfter);
+                return;
+            }
+            String request = method + " " + path;
+            MatchingFault fault = matchingFaults.stream().filter(f -> f.take(request)).findFirst().orElse(null);
+            if (fault != null && !fault.afterExecuting()) {
+                error(exchange, fault.status(), fault.status() >= 500 ? "api_error" : "invalid_request_error", "injected failure", null);
+                return;
+            }
+            if (fault != null) {
+                ANSWER_LOST.set(true);
+                try {
+                    route(exchange, method, path, body);
+                } finally {
+                    ANSWER_LOST.remove();
+                }
+                error(exchange, fault.status(), "api_error", "injected failure after executing", null);
                 return;
             }
             if (files.handles(path)) {
@@ -547,7 +580,13 @@ public final class FakeManagedAgents implements AutoCloseable {
         json(exchange, status, body);
     }
 
+    /** Set while a request is carried out whose answer is to be lost: its own answer is not written. */
+    private static final ThreadLocal<Boolean> ANSWER_LOST = new ThreadLocal<>();
+
     private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        if (Boolean.TRUE.equals(ANSWER_LOST.get())) {
+            return;
+        }
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("content-type", "application/json");
         exchange.getResponseHeaders().set("request-id", "req_" + System.nanoTime());

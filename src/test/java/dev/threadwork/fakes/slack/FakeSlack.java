@@ -44,6 +44,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Workspace workspace = new Workspace();
     private final Ledger ledger = new Ledger();
     private final FaultInjector faults = new FaultInjector();
+    private final FaultInjector lostAnswers = new FaultInjector();
+    private volatile boolean down;
     private final TierRateLimiter limiter;
     private final RequestDecoder decoder = new RequestDecoder(json);
     private final SlackTs tsClock = new SlackTs();
@@ -255,6 +257,23 @@ public final class FakeSlack implements AutoCloseable {
         return this;
     }
 
+    /**
+     * While on, every Web API call answers HTTP 503 without doing anything (Slack is down).
+     */
+    public FakeSlack down(boolean on) {
+        this.down = on;
+        return this;
+    }
+
+    /**
+     * The next {@code times} calls of {@code method} are executed, then answered with HTTP 500: the
+     * client cannot tell that Slack did what it asked (an answer lost on the way back).
+     */
+    public FakeSlack loseAnswerNext(String method, int times) {
+        lostAnswers.add(method, times, SlackReply.error("answer_lost"));
+        return this;
+    }
+
     public FakeSlack clearFaults() {
         faults.clear();
         return this;
@@ -315,6 +334,9 @@ public final class FakeSlack implements AutoCloseable {
         if (!request.token().get().equals(bot.token())) {
             return SlackReply.error("invalid_auth");
         }
+        if (down && !request.method().equals("auth.test")) {
+            return new SlackReply(503, Map.of(), json.createObjectNode().put("ok", false).put("error", "service_unavailable"), null);
+        }
         Optional<SlackReply> injected = faults.take(request.method());
         if (injected.isPresent()) {
             return injected.get();
@@ -327,7 +349,12 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         try {
-            return handler.handle(request);
+            SlackReply done = handler.handle(request);
+            if (lostAnswers.take(request.method()).isPresent()) {
+                return new SlackReply(500, Map.of(), json.createObjectNode().put("ok", false).put("error", "answer_lost"),
+                        done.producedTs());
+            }
+            return done;
         } catch (RuntimeException e) {
             // A fake bug must not look like a Slack answer the app could handle; make it loud.
             e.printStackTrace();
