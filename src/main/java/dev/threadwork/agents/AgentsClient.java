@@ -2,12 +2,21 @@ package dev.threadwork.agents;
 
 import com.anthropic.client.AnthropicClient;
 import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.core.JsonValue;
+import com.anthropic.core.MultipartField;
+import com.anthropic.core.http.HttpResponse;
 import com.anthropic.models.beta.agents.AgentCreateParams;
 import com.anthropic.models.beta.agents.AgentListParams;
 import com.anthropic.models.beta.agents.BetaManagedAgentsAgentToolset20260401Params;
 import com.anthropic.models.beta.agents.BetaManagedAgentsModel;
 import com.anthropic.models.beta.environments.BetaCloudConfigParams;
 import com.anthropic.models.beta.environments.EnvironmentCreateParams;
+import com.anthropic.models.beta.files.FileDownloadParams;
+import com.anthropic.models.beta.files.FileListParams;
+import com.anthropic.models.beta.files.FileUploadParams;
+import com.anthropic.models.beta.sessions.BetaManagedAgentsFileResourceParams;
+import com.anthropic.models.beta.sessions.resources.ResourceAddParams;
+import com.anthropic.models.beta.sessions.resources.ResourceListParams;
 import com.anthropic.models.beta.environments.EnvironmentListParams;
 import com.anthropic.models.beta.sessions.SessionCreateParams;
 import com.anthropic.models.beta.sessions.SessionListParams;
@@ -45,6 +54,8 @@ import okhttp3.Request;
 public final class AgentsClient implements AutoCloseable {
 
     public static final String BETA = "managed-agents-2026-04-01";
+    /** The Files API's own beta; the SDK's files calls do not send it by themselves (checked on the wire). */
+    public static final String FILES_BETA = "files-api-2025-04-14";
     static final String API_VERSION = "2023-06-01";
     private static final int EVENT_PAGE_SIZE = 1000;
 
@@ -208,6 +219,82 @@ public final class AgentsClient implements AutoCloseable {
 
     public void deleteSession(String sessionId) {
         write("delete session", RetryRule.IDEMPOTENT, () -> sdk.beta().sessions().delete(sessionId));
+    }
+
+    // ---- files and session resources ----------------------------------------------------------
+
+    /**
+     * Uploads a file ({@code POST /v1/files}, multipart). Creates a file, so it is retried only where
+     * the server certainly did not take it; an ambiguous failure is the caller's to resolve (see
+     * {@link #listFiles}).
+     */
+    public FileInfo uploadFile(String filename, String mimeType, byte[] content) {
+        FileUploadParams params = FileUploadParams.builder()
+                .file(MultipartField.<java.io.InputStream>builder()
+                        .value(new java.io.ByteArrayInputStream(content))
+                        .filename(filename)
+                        .contentType(mimeType == null || mimeType.isBlank() ? "application/octet-stream" : mimeType)
+                        .build())
+                .addBeta(FILES_BETA)
+                .build();
+        return caller.call("upload file", ClientRateLimiter.Kind.CREATE, RetryRule.NO_DUPLICATES,
+                () -> resources.file(SdkJson.tree(sdk.beta().files().upload(params))));
+    }
+
+    /**
+     * One page of files, newest first; with a session id, only the files scoped to that session (what
+     * its agent wrote to {@code /mnt/session/outputs/}).
+     */
+    public Page<FileInfo> listFiles(Optional<String> scopeId, Optional<String> page) {
+        FileListParams.Builder params = FileListParams.builder().addBeta(FILES_BETA).limit(100L);
+        scopeId.ifPresent(params::scopeId);
+        page.ifPresent(params::page);
+        FileListParams built = params.build();
+        return read("list files", () -> page(SdkJson.tree(sdk.beta().files().list(built).response()), resources::file));
+    }
+
+    /** The content of a downloadable file ({@code GET /v1/files/{id}/content}), at most {@code maxBytes}. */
+    public byte[] downloadFile(String fileId, long maxBytes) {
+        FileDownloadParams params = FileDownloadParams.builder().fileId(fileId).addBeta(FILES_BETA).build();
+        return read("download file", () -> {
+            try (HttpResponse response = sdk.beta().files().download(params);
+                 java.io.InputStream body = response.body()) {
+                byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                if (bytes.length > maxBytes) {
+                    throw new IllegalStateException("file " + fileId + " is larger than " + maxBytes + " bytes");
+                }
+                return bytes;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /**
+     * Mounts an uploaded file into a session ({@code POST /v1/sessions/{id}/resources}); a relative
+     * {@code mountPath} lands under {@code /mnt/session/uploads/}. Not retried where it may have
+     * happened: the API refuses a second mount on the same path, so the caller resolves by listing.
+     */
+    public FileResourceInfo addFileResource(String sessionId, String fileId, String mountPath) {
+        ResourceAddParams params = ResourceAddParams.builder().sessionId(sessionId)
+                .betaManagedAgentsFileResourceParams(BetaManagedAgentsFileResourceParams.builder()
+                        .type(JsonValue.from("file")).fileId(fileId).mountPath(mountPath).build())
+                .build();
+        return caller.call("add session resource", ClientRateLimiter.Kind.CREATE, RetryRule.NO_DUPLICATES,
+                () -> resources.fileResource(SdkJson.tree(sdk.beta().sessions().resources().add(params))));
+    }
+
+    /** One page of a session's file resources. */
+    public Page<FileResourceInfo> listFileResources(String sessionId, Optional<String> page) {
+        ResourceListParams.Builder params = ResourceListParams.builder().sessionId(sessionId);
+        page.ifPresent(params::page);
+        ResourceListParams built = params.build();
+        return read("list session resources", () -> {
+            JsonNode response = SdkJson.tree(sdk.beta().sessions().resources().list(built).response());
+            Page<FileResourceInfo> all = page(response, resources::fileResource);
+            return new Page<>(all.data().stream().filter(r -> r.fileId() != null && !r.fileId().isEmpty()).toList(),
+                    all.nextPage());
+        });
     }
 
     // ---- events ------------------------------------------------------------------------------

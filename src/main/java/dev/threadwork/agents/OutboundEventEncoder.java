@@ -12,9 +12,12 @@ final class OutboundEventEncoder {
         switch (event) {
             case OutboundEvent.UserMessage message -> {
                 wire.put("type", "user.message");
-                wire.put("content", message.marker()
-                        .map(marker -> List.of(Map.of("type", "text", "text", message.text()), Map.of("type", "text", "text", marker)))
-                        .orElse(List.of(Map.of("type", "text", "text", message.text()))));
+                List<Object> content = new java.util.ArrayList<>();
+                content.add(Map.of("type", "text", "text", message.text()));
+                message.marker().ifPresent(marker -> content.add(Map.of("type", "text", "text", marker)));
+                message.imageFileIds().forEach(fileId -> content.add(
+                        Map.of("type", "image", "source", Map.of("type", "file", "file_id", fileId))));
+                wire.put("content", content);
             }
             case OutboundEvent.Interrupt ignored -> wire.put("type", "user.interrupt");
             case OutboundEvent.ToolConfirmation confirmation -> {

@@ -34,6 +34,18 @@ final class ResourceMapper {
                 instant(node, "created_at"), instant(node, "archived_at"));
     }
 
+    FileInfo file(JsonNode node) {
+        JsonNode scope = node.path("scope");
+        return new FileInfo(node.path("id").asText(), node.path("filename").asText(""),
+                node.path("mime_type").asText("application/octet-stream"), node.path("size_bytes").asLong(0),
+                node.path("downloadable").asBoolean(false), scope.isObject() ? text(scope, "id") : Optional.empty());
+    }
+
+    FileResourceInfo fileResource(JsonNode node) {
+        return new FileResourceInfo(node.path("id").asText(), node.path("file_id").asText(""),
+                node.path("mount_path").asText(""));
+    }
+
     /** {@code {"type":"limit","max_list_cost":{"amount":"2500","currency":"USD"}}}: amount is whole US cents. */
     static Map<String, Object> budget(BigDecimal usd) {
         BigDecimal cents = usd.movePointRight(2).setScale(0, RoundingMode.DOWN); // a cap: never round up

@@ -173,7 +173,7 @@ public final class AgentsGateway implements SessionGateway {
         }
     }
 
-    private static <T> T call(java.util.concurrent.Callable<T> work) {
+    static <T> T call(java.util.concurrent.Callable<T> work) {
         try {
             return work.call();
         } catch (AgentsApiException e) {

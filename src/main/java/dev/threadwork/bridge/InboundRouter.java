@@ -25,15 +25,17 @@ public final class InboundRouter {
     private final ThreadNotices notices;
     private final Runnable wakeDelivery;
     private final SpendCaps caps;
+    private final InboundFileStore files;
 
     public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
                          ThreadNotices notices, Runnable wakeDelivery) {
-        this(bindings, outbox, defaults, permissions, notices, wakeDelivery, SpendCaps.none());
+        this(bindings, outbox, defaults, permissions, notices, wakeDelivery, SpendCaps.none(), InboundFileStore.NONE);
     }
 
     public InboundRouter(BindingStore bindings, OutboxStore outbox, SessionDefaults defaults, Permissions permissions,
-                         ThreadNotices notices, Runnable wakeDelivery, SpendCaps caps) {
+                         ThreadNotices notices, Runnable wakeDelivery, SpendCaps caps, InboundFileStore files) {
         this.caps = caps;
+        this.files = files;
         this.bindings = bindings;
         this.outbox = outbox;
         this.defaults = defaults;
@@ -84,6 +86,9 @@ public final class InboundRouter {
                 }
                 return Outcome.OVER_CAP;
             }
+        }
+        if (!message.files().isEmpty()) {
+            files.record(dedupeKey, message.files()); // before the message: it is never in the outbox without them
         }
         if (!outbox.insertIfNew(dedupeKey, thread, message.ts(), message.userId(), kind, message.text())) {
             return Outcome.DUPLICATE;

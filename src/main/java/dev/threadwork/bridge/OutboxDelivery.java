@@ -36,6 +36,7 @@ public final class OutboxDelivery implements AutoCloseable {
     private final ThreadNotices notices;
     private final EffectJournal journal;
     private final Clock clock;
+    private final MessageAttachments attachments;
     private final Set<ThreadKey> inFlight = ConcurrentHashMap.newKeySet();
     private final Semaphore wake = new Semaphore(0);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
@@ -45,6 +46,13 @@ public final class OutboxDelivery implements AutoCloseable {
     public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
                           SessionGateway gateway, SessionStreams streams, ThreadNotices notices, EffectJournal journal,
                           Clock clock) {
+        this(outbox, bindings, starter, composer, gateway, streams, notices, journal, clock, MessageAttachments.NONE);
+    }
+
+    public OutboxDelivery(OutboxStore outbox, BindingStore bindings, SessionStarter starter, MessageComposer composer,
+                          SessionGateway gateway, SessionStreams streams, ThreadNotices notices, EffectJournal journal,
+                          Clock clock, MessageAttachments attachments) {
+        this.attachments = attachments;
         this.outbox = outbox;
         this.bindings = bindings;
         this.starter = starter;
@@ -120,14 +128,17 @@ public final class OutboxDelivery implements AutoCloseable {
                 notices.delivered(message.thread(), message.messageTs());
                 return;
             }
-            String text = message.sentText().orElseGet(() -> composer.compose(message, binding));
+            // Files first: the text names where the agent finds them (mounting is once per file, whatever happens).
+            String text = message.sentText().orElseGet(() -> composer.compose(message, binding)
+                    + attachments.attach(message, binding));
             outbox.markSending(message.id(), text);
             streams.sending(binding);
             // Before the send: the agent's first events can be rendered before the send returns.
             notices.sending(message.thread(), message.messageTs());
             CrashPoints.hit("send.before");
             try {
-                gateway.send(sessionId, new OutboundEvent.UserMessage(text, Optional.of(marker(message))));
+                gateway.send(sessionId, new OutboundEvent.UserMessage(text, Optional.of(marker(message)),
+                        attachments.imageFileIds(message, binding)));
             } catch (SessionGateway.Unavailable e) {
                 journal.unknown(key, e.getMessage()); // a time-out may have reached the API: the next attempt looks first
                 throw e;

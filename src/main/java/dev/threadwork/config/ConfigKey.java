@@ -42,7 +42,13 @@ public enum ConfigKey {
             "optional: USD the workspace's sessions may cost today (UTC) before no more start"),
     THREADWORK_ADMIN_TOKEN(null, true,
             "optional: a random token of at least 24 characters that opens GET /admin/health (Authorization: Bearer ...)"),
-    THREADWORK_LOG_FORMAT("text", false, "text (one readable line per entry) or json (one JSON object per line)");
+    THREADWORK_LOG_FORMAT("text", false, "text (one readable line per entry) or json (one JSON object per line)"),
+    THREADWORK_MAX_FILE_MB("25", false,
+            "the largest file (MB, 1-500) shared in Slack that is passed to the agent; larger ones get a message instead"),
+    THREADWORK_MAX_MESSAGE_FILES_MB("100", false,
+            "the most (MB, 1-5000) the files of one Slack message may add up to; at least THREADWORK_MAX_FILE_MB"),
+    THREADWORK_MAX_OUTPUT_FILE_MB("100", false,
+            "the largest file (MB, 1-1000) the agent wrote that is posted in the thread; larger ones get a message instead");
 
     private final String defaultValue;
     private final boolean secret;

@@ -73,6 +73,13 @@ public final class ConfigLoader {
         adminToken.filter(token -> token.reveal().length() < 24).ifPresent(token -> problems.add(ConfigKey.THREADWORK_ADMIN_TOKEN
                 + " is too short: use at least 24 random characters (e.g. openssl rand -hex 24), or unset it"));
         oneOf(ConfigKey.THREADWORK_LOG_FORMAT, "text", "json"); // read by the launcher's log set-up; checked here with the rest
+        int maxFileMb = integer(ConfigKey.THREADWORK_MAX_FILE_MB, 1, 500);
+        int maxMessageMb = integer(ConfigKey.THREADWORK_MAX_MESSAGE_FILES_MB, 1, 5_000);
+        int maxOutputMb = integer(ConfigKey.THREADWORK_MAX_OUTPUT_FILE_MB, 1, 1_000);
+        if (maxMessageMb < maxFileMb) {
+            problems.add(ConfigKey.THREADWORK_MAX_MESSAGE_FILES_MB + " (" + maxMessageMb + ") is smaller than "
+                    + ConfigKey.THREADWORK_MAX_FILE_MB + " (" + maxFileMb + "): a single file could never fit");
+        }
 
         if (!problems.isEmpty()) {
             throw new InvalidConfigurationException(problems);
@@ -89,7 +96,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(shutdownSeconds),
                 new ThreadworkConfig.Prices(priceIn, priceOut),
                 new ThreadworkConfig.Access("allow-list".equals(talkDefault), dmPolicy, "true".equals(external), capUser, capWorkspace),
-                adminToken);
+                adminToken,
+                new ThreadworkConfig.Files(maxFileMb, maxMessageMb, maxOutputMb));
     }
 
     /** The value, lower-cased, if it is one of {@code allowed}; else a problem naming them. */

@@ -18,7 +18,8 @@ public record ThreadworkConfig(
         Duration shutdownGrace,
         Prices prices,
         Access access,
-        Optional<Secret> adminToken) {
+        Optional<Secret> adminToken,
+        Files files) {
 
     /**
      * The operator's rules beneath each channel's settings.
@@ -32,6 +33,11 @@ public record ThreadworkConfig(
         public static Access open() {
             return new Access(false, "anyone", false, Optional.empty(), Optional.empty());
         }
+    }
+
+    /** Size caps in MB for files in and out of sessions (THREADWORK_MAX_*_MB). */
+    public record Files(int maxFileMb, int maxMessageMb, int maxOutputMb) {
+        public static final Files DEFAULTS = new Files(25, 100, 100);
     }
 
     public record Slack(Secret botToken, Optional<Secret> signingSecret, Optional<Secret> appToken, URI apiUrl) {

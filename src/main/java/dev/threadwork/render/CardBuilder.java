@@ -74,6 +74,12 @@ final class CardBuilder {
         if (!outputButtons.isEmpty()) {
             blocks.add(actions(a -> a.blockId("outputs").elements(outputButtons)));
         }
+        if (!turn.files.isEmpty()) {
+            StringBuilder files = new StringBuilder(":paperclip: Files from the agent, posted in this thread:");
+            turn.files.forEach(f -> files.append("\n• `").append(escape(f.replace('`', '\''))).append('`'));
+            String text = files.toString();
+            blocks.add(section(s -> s.text(markdownText(text.length() <= 2_900 ? text : text.substring(0, 2_900)))));
+        }
         if (turn.errorMessage != null) {
             blocks.add(section(s -> s.text(markdownText(":warning: " + escape(turn.errorMessage)))));
         }

@@ -34,4 +34,8 @@ public sealed interface SlackCall {
     /** Uploads text as a file into the thread (for output too long for messages). */
     record Upload(String channel, String threadTs, String filename, String title, String content) implements SlackCall {
     }
+
+    /** Uploads a file (any bytes) into the thread: {@code files.getUploadURLExternal} + {@code completeUploadExternal}. */
+    record UploadBytes(String channel, String threadTs, String filename, byte[] content) implements SlackCall {
+    }
 }

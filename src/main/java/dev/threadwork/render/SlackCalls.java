@@ -25,6 +25,7 @@ final class SlackCalls {
             case SlackCall.Ephemeral e -> "chat.postEphemeral";
             case SlackCall.ThreadStatus s -> "assistant.threads.setStatus";
             case SlackCall.Upload u -> "files.uploadV2";
+            case SlackCall.UploadBytes u -> "files.uploadV2";
         };
     }
 
@@ -57,6 +58,9 @@ final class SlackCalls {
             case SlackCall.Upload upload -> slack.filesUploadV2(r -> r
                     .channel(upload.channel()).threadTs(upload.threadTs()).filename(upload.filename())
                     .title(upload.title()).content(upload.content()));
+            case SlackCall.UploadBytes upload -> slack.filesUploadV2(r -> r
+                    .channel(upload.channel()).threadTs(upload.threadTs()).filename(upload.filename())
+                    .title(upload.filename()).fileData(upload.content()));
         };
         return response.thenApply(answer -> {
             if (!answer.isOk()) {

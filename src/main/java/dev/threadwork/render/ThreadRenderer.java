@@ -417,6 +417,21 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
         }
     }
 
+    /** Names the output files posted for the session's latest turn on that turn's card. */
+    public void filesShared(Binding binding, List<String> lines) {
+        SessionView view = view(binding);
+        view.lock.lock();
+        try {
+            if (view.turn == null) {
+                return;
+            }
+            view.turn.files.addAll(lines);
+            syncCard(view, clock.instant());
+        } finally {
+            view.lock.unlock();
+        }
+    }
+
     // ---- ThreadNotices ------------------------------------------------------------------------
 
     @Override

@@ -69,6 +69,8 @@ final class Turn {
     Phase phase = Phase.WORKING;
     final Map<String, ToolCall> tools = new LinkedHashMap<>();
     final List<String> pendingConfirmations = new ArrayList<>();
+    /** Output files the agent wrote during the turn and that were posted in the thread ("name (size)"). */
+    final List<String> files = new ArrayList<>();
     String errorMessage;
     long inputTokens;
     long outputTokens;

@@ -42,7 +42,7 @@ public final class SlackInbound {
             String team = firstNonBlank(ctx.getTeamId(), event.getTeam());
             route(ctx, new SlackMessage(team, event.getChannel(), event.getUser(), event.getTs(),
                     Optional.ofNullable(event.getThreadTs()), nullToEmpty(event.getText()), false, true,
-                    event.getBotId() != null, Optional.ofNullable(event.getSubtype())));
+                    event.getBotId() != null, Optional.ofNullable(event.getSubtype()), sharedFiles(event.getFiles())));
             return ctx.ack();
         });
         app.event(MessageEvent.class, (request, ctx) -> {
@@ -61,10 +61,7 @@ public final class SlackInbound {
         app.event(MessageFileShareEvent.class, (request, ctx) -> {
             MessageFileShareEvent event = request.getEvent();
             String text = nullToEmpty(event.getText());
-            List<SlackMessage.SharedFile> files = event.getFiles() == null ? List.of() : event.getFiles().stream()
-                    .map(f -> new SlackMessage.SharedFile(f.getId(), f.getName(), f.getMimetype(),
-                            f.getSize() == null ? 0 : f.getSize(), Optional.ofNullable(f.getUrlPrivateDownload())))
-                    .toList();
+            List<SlackMessage.SharedFile> files = sharedFiles(event.getFiles());
             route(ctx, new SlackMessage(ctx.getTeamId(), event.getChannel(), event.getUser(), event.getTs(),
                     Optional.ofNullable(event.getThreadTs()), text, "im".equals(event.getChannelType()), mentions(ctx, text),
                     event.getUser() != null && event.getUser().equals(ctx.getBotUserId()), Optional.of("file_share"), files));
@@ -97,6 +94,23 @@ public final class SlackInbound {
         if (retry != null && retry > 0) {
             LOG.fine(() -> "Slack retry " + ctx.getRetryNum() + " (" + ctx.getRetryReason() + "): " + outcome);
         }
+    }
+
+    /**
+     * Slack's file objects reduced to what delivery needs. A mention with a file arrives both as
+     * {@code app_mention} and as {@code file_share}: both carry the files, whichever is stored first.
+     * Files Slack does not host (external links, hidden by the plan, deleted) have no download URL.
+     */
+    static List<SlackMessage.SharedFile> sharedFiles(List<com.slack.api.model.File> files) {
+        if (files == null) {
+            return List.of();
+        }
+        return files.stream().filter(f -> f.getId() != null)
+                .map(f -> new SlackMessage.SharedFile(f.getId(), f.getName() != null ? f.getName() : f.getTitle(),
+                        f.getMimetype(), f.getSize() == null ? 0 : f.getSize(),
+                        f.isExternal() || "hidden_by_limit".equals(f.getMode()) || "tombstone".equals(f.getMode())
+                                ? Optional.empty() : Optional.ofNullable(f.getUrlPrivateDownload())))
+                .toList();
     }
 
     private static boolean mentions(EventContext ctx, String text) {

@@ -102,6 +102,12 @@ public final class Threadwork implements AutoCloseable {
         this.config = config;
     }
 
+    private static dev.threadwork.bridge.FileLimits fileLimits(ThreadworkConfig.Files files) {
+        return new dev.threadwork.bridge.FileLimits(dev.threadwork.bridge.FileLimits.mb(files.maxFileMb()),
+                dev.threadwork.bridge.FileLimits.mb(files.maxMessageMb()), dev.threadwork.bridge.FileLimits.API_FILES_PER_SESSION,
+                dev.threadwork.bridge.FileLimits.mb(files.maxOutputMb()));
+    }
+
     public void start() {
         database = track(new Database(config.database()));
         try {
@@ -134,7 +140,18 @@ public final class Threadwork implements AutoCloseable {
         ThreadRenderer renderer = new ThreadRenderer(outbound, renderStates, bindings, gateway,
                 threadSearch, new SlackAnswerFormatter(MAX_ANSWER_MESSAGES),
                 new CostEstimator(config.prices().inputPerMillion(), config.prices().outputPerMillion()), journal, clock);
-        streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), renderer, config.instanceId(), LEASE_TTL));
+        // Files in and out of sessions (issue 16): every upload, mount and post goes through the one effect journal.
+        dev.threadwork.bridge.FileLimits fileLimits = fileLimits(config.files());
+        dev.threadwork.bridge.AgentsFiles sessionFiles = new dev.threadwork.bridge.AgentsFiles(agents);
+        dev.threadwork.bridge.FileReporter fileReporter = new dev.threadwork.render.SlackFileReporter(outbound, renderer,
+                threadSearch);
+        dev.threadwork.bridge.OutputsAfterTurn eventSink = track(new dev.threadwork.bridge.OutputsAfterTurn(renderer,
+                new dev.threadwork.bridge.OutputFiles(sessionFiles, journal, fileReporter, fileLimits)));
+        dev.threadwork.store.JdbcInboundFiles inboundFileStore = new dev.threadwork.store.JdbcInboundFiles(jdbc);
+        dev.threadwork.bridge.InboundFiles inboundFiles = new dev.threadwork.bridge.InboundFiles(inboundFileStore,
+                new dev.threadwork.slack.SlackFileDownloads(config.slack().botToken(), config.slack().apiUrl()),
+                sessionFiles, journal, fileReporter, fileLimits);
+        streams = track(new SessionStreams(gateway, new SessionLeases(jdbc), eventSink, config.instanceId(), LEASE_TTL));
 
         ChannelDefaults defaults = new ChannelDefaults(channelSettings, anthropic.agentId(), anthropic.environmentId());
         SlackPeople people = new SlackPeople(slackClients.methods());
@@ -143,7 +160,7 @@ public final class Threadwork implements AutoCloseable {
         SpendCaps caps = new SpendCaps(new JdbcSpendLedger(jdbc), accessPolicy(), clock);
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
         InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
-                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps);
+                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps, inboundFileStore);
         // Assistant pane and App Home (issue 18): the channel in view reaches the agent through the composer.
         JdbcSurfaceSettings surfaceSettings = new JdbcSurfaceSettings(jdbc);
         JdbcAssistantThreads assistantThreads = new JdbcAssistantThreads(jdbc);
@@ -153,7 +170,7 @@ public final class Threadwork implements AutoCloseable {
                 new ViewedChannelContext(assistantThreads, new SlackChannelDirectory(slackClients.methods(), people),
                         new SurfaceSettings(surfaceSettings), permissions, people, botUserId, config.contextBudgetChars()));
         delivery = track(new OutboxDelivery(outbox, bindings, new SessionStarter(bindings, gateway, defaults, journal, clock),
-                composer, gateway, streams, renderer, journal, clock));
+                composer, gateway, streams, renderer, journal, clock, inboundFiles));
         deliveryRef.set(delivery);
 
         SessionControl control = new SessionControl(bindings, gateway, streams, permissions, audit, renderer, clock);

@@ -135,4 +135,18 @@ class ConfigLoaderTest {
                 .hasMessageContaining("THREADWORK_ADMIN_TOKEN is too short")
                 .hasMessageNotContaining("TOKENVALUE");
     }
+
+    @Test
+    void fileCapsHaveDefaultsAndAreValidated() {
+        assertThat(load(valid()).files()).isEqualTo(new ThreadworkConfig.Files(25, 100, 100));
+
+        Map<String, String> env = valid();
+        env.put("THREADWORK_MAX_FILE_MB", "50");
+        env.put("THREADWORK_MAX_MESSAGE_FILES_MB", "20");
+        env.put("THREADWORK_MAX_OUTPUT_FILE_MB", "0");
+        assertThatThrownBy(() -> load(env))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("THREADWORK_MAX_MESSAGE_FILES_MB (20) is smaller than THREADWORK_MAX_FILE_MB (50)")
+                .hasMessageContaining("THREADWORK_MAX_OUTPUT_FILE_MB must be a whole number from 1 to 1000");
+    }
 }

@@ -49,6 +49,7 @@ public final class FakeManagedAgents implements AutoCloseable {
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> createRequests = new ConcurrentHashMap<>();
     private final AtomicInteger createdIds = new AtomicInteger();
+    private final FakeFilesApi files = new FakeFilesApi();
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final AtomicInteger sessionIds = new AtomicInteger();
@@ -200,6 +201,11 @@ public final class FakeManagedAgents implements AutoCloseable {
         return texts;
     }
 
+    /** The Files API and session resources of this fake. */
+    public FakeFilesApi files() {
+        return files;
+    }
+
     public List<String> requestLog() {
         return List.copyOf(requestLog);
     }
@@ -311,7 +317,8 @@ public final class FakeManagedAgents implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
             requestLog.add(method + " " + path);
             if (resetConnections) {
                 return; // closing the exchange without an answer: the client sees the connection end
@@ -343,6 +350,10 @@ public final class FakeManagedAgents implements AutoCloseable {
                     ANSWER_LOST.remove();
                 }
                 error(exchange, fault.status(), "api_error", "injected failure after executing", null);
+                return;
+            }
+            if (files.handles(path)) {
+                files.route(exchange, method, path, raw, sessions::containsKey);
                 return;
             }
             route(exchange, method, path, body);

@@ -54,6 +54,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, SlackMethod> methods = new HashMap<>();
     private final FileMethods fileMethods;
     private final ResponseUrls responseUrls = new ResponseUrls(json);
+    private final SharedFiles sharedFiles;
+    private final AtomicLong sharedFileIds = new AtomicLong();
     private volatile boolean enforceTiers;
     private HttpServer server;
     private ExecutorService executor;
@@ -81,6 +83,7 @@ public final class FakeSlack implements AutoCloseable {
         new ViewMethods(ctx).registerInto(methods);
         this.fileMethods = new FileMethods(ctx);
         fileMethods.registerInto(methods);
+        this.sharedFiles = new SharedFiles(bot.token(), bot.teamId(), this::baseUrl, json);
     }
 
     // --- lifecycle ---
@@ -101,6 +104,8 @@ public final class FakeSlack implements AutoCloseable {
         server.createContext(FileMethods.UPLOAD_PATH, this::serveUpload);
         server.createContext(ResponseUrls.PATH, this::serveResponseUrl);
         server.createContext("/_fake/", this::serveInspection);
+        server.createContext(SharedFiles.PATH, sharedFiles::serve);
+        server.createContext(SharedFiles.LOGIN_PATH, SharedFiles::serveLogin);
         server.start();
         return this;
     }
@@ -235,6 +240,19 @@ public final class FakeSlack implements AutoCloseable {
         workspace.putMessage(new FakeMessage(channel, ts, threadTs, null, "B0HOOK0001", text, null,
                 FakeMessage.StreamState.NOT_STREAMED, 0, List.of(), marker));
         return this;
+    }
+
+    /**
+     * A person shares a file: it is served at its {@code url_private_download} (bot token required, else a
+     * redirect to the login page). Returns Slack's file object, for the {@code files} of an event payload.
+     */
+    public ObjectNode shareFile(String user, String name, String mimeType, byte[] content) {
+        return sharedFiles.share("F" + String.format("%09d", sharedFileIds.incrementAndGet()), user, name, mimeType, content);
+    }
+
+    /** The shared files and every GET of their private URLs. */
+    public SharedFiles sharedFiles() {
+        return sharedFiles;
     }
 
     /** A fresh ts after every ts seen so far, for seeding messages "now". */
