@@ -60,12 +60,12 @@ public final class CommandHandler {
             case AgentCommand.Help help -> ControlReply.done(help.unknown().map(u -> u + "\n\n").orElse("") + AgentCommand.USAGE);
             case AgentCommand.New start -> start(teamId, channelId, userId, start.task());
             case AgentCommand.ListSessions list -> list(teamId, channelId, userId, list.mine());
-            case AgentCommand.Status status -> resolve(teamId, channelId, status.sessionId())
+            case AgentCommand.Status status -> resolve(teamId, channelId, userId, "status", status.sessionId())
                     .map(b -> permissions.refusal(teamId, channelId, userId).map(ControlReply::refused).orElseGet(() -> status(b)))
                     .orElseGet(CommandHandler::noSession);
-            case AgentCommand.Stop stop -> resolve(teamId, channelId, stop.sessionId())
+            case AgentCommand.Stop stop -> resolve(teamId, channelId, userId, "stop", stop.sessionId())
                     .map(b -> control.stop(teamId, userId, b.sessionId().orElseThrow())).orElseGet(CommandHandler::noSession);
-            case AgentCommand.End end -> resolve(teamId, channelId, end.sessionId())
+            case AgentCommand.End end -> resolve(teamId, channelId, userId, "end", end.sessionId())
                     .map(b -> control.end(teamId, userId, b.sessionId().orElseThrow())).orElseGet(CommandHandler::noSession);
             case AgentCommand.ShowConfig show -> showConfig(teamId, channelId);
             case AgentCommand.SetConfig set -> setConfig(teamId, channelId, userId, set.key(), set.value());
@@ -242,9 +242,9 @@ public final class CommandHandler {
     }
 
     /** The named session if it belongs to this channel, or the newest live one in this channel. */
-    private Optional<Binding> resolve(String teamId, String channelId, Optional<String> sessionId) {
+    private Optional<Binding> resolve(String teamId, String channelId, String userId, String action, Optional<String> sessionId) {
         if (sessionId.isPresent()) {
-            return access.resolve(sessionId.get(), SessionAccess.Place.channel(teamId, channelId));
+            return access.resolve(sessionId.get(), SessionAccess.Place.channel(teamId, channelId), userId, action);
         }
         return bindings.inChannel(teamId, channelId, LIST_LIMIT).stream()
                 .filter(b -> b.live() && b.sessionId().isPresent())

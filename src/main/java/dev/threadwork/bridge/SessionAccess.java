@@ -1,5 +1,6 @@
 package dev.threadwork.bridge;
 
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -42,10 +43,19 @@ public final class SessionAccess {
 
     private final BindingStore bindings;
     private final Permissions permissions;
+    private final AuditLog audit;
+    private final Clock clock;
 
     public SessionAccess(BindingStore bindings, Permissions permissions) {
+        this(bindings, permissions, null, Clock.systemUTC());
+    }
+
+    /** @param audit records attempts to use a session from somewhere else; null: not recorded */
+    public SessionAccess(BindingStore bindings, Permissions permissions, AuditLog audit, Clock clock) {
         this.bindings = bindings;
         this.permissions = permissions;
+        this.audit = audit;
+        this.clock = clock;
     }
 
     /** The session's binding, if it belongs to {@code place}; an unknown id and a foreign one look the same. */
@@ -56,6 +66,21 @@ public final class SessionAccess {
         return bindings.findBySession(sessionId).filter(binding -> belongs(binding.thread(), place));
     }
 
+    /**
+     * As {@link #resolve(String, Place)}, and an attempt to reach an existing session from another
+     * channel or thread goes into the audit log as a denied {@code action} by {@code userId}.
+     */
+    public Optional<Binding> resolve(String sessionId, Place place, String userId, String action) {
+        Optional<Binding> found = resolve(sessionId, place);
+        if (found.isEmpty() && audit != null && sessionId != null && bindings.findBySession(sessionId).isPresent()) {
+            audit.record(new AuditLog.Entry(clock.instant(), place.teamId(), Optional.of(place.channelId()), userId, action,
+                    Optional.of(sessionId), AuditLog.Outcome.DENIED,
+                    "from another " + (place.threadTs().isPresent() ? "channel or thread" : "channel")
+                            + place.threadTs().map(ts -> " (thread " + ts + ")").orElse("")));
+        }
+        return found;
+    }
+
     /** Whether a thread is the place (same team and channel, and the same thread when the place names one). */
     public static boolean belongs(ThreadKey thread, Place place) {
         return thread.teamId().equals(place.teamId()) && thread.channelId().equals(place.channelId())
@@ -64,7 +89,7 @@ public final class SessionAccess {
 
     /** For reading a session (status, tool output, tool input): it is here, and the user may talk to sessions here. */
     public Lookup forViewing(String sessionId, Place place, String userId) {
-        Optional<Binding> binding = resolve(sessionId, place);
+        Optional<Binding> binding = resolve(sessionId, place, userId, "view");
         if (binding.isEmpty()) {
             return new Lookup.Refused(place.threadTs().isPresent() ? NOT_THIS_THREAD : NOT_HERE);
         }
@@ -78,8 +103,8 @@ public final class SessionAccess {
      * For controlling a session (stop, end, approve, deny, raise budget): it is here. Who may do
      * what is checked by {@link SessionControl} against {@link Permissions#mayControl}.
      */
-    public Lookup forControl(String sessionId, Place place) {
-        return resolve(sessionId, place).<Lookup>map(Lookup.Found::new)
+    public Lookup forControl(String sessionId, Place place, String userId, String action) {
+        return resolve(sessionId, place, userId, action).<Lookup>map(Lookup.Found::new)
                 .orElseGet(() -> new Lookup.Refused(place.threadTs().isPresent() ? NOT_THIS_THREAD : NOT_HERE));
     }
 }

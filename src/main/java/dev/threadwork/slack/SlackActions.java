@@ -193,7 +193,7 @@ public final class SlackActions {
         SessionAccess.Place place = place(payload, team);
         work.execute(() -> {
             ControlReply reply = value.map(v -> !sessionValue ? action.run(team, user, v, place)
-                            : switch (access.forControl(v.sessionId(), place)) {
+                            : switch (access.forControl(v.sessionId(), place, user, actionId(payload))) {
                                 case SessionAccess.Lookup.Found found -> action.run(team, user, v, place);
                                 case SessionAccess.Lookup.Refused refused -> ControlReply.refused(refused.reason());
                             })
@@ -218,6 +218,11 @@ public final class SlackActions {
         } else {
             LOG.info("Ignored a modal submission for a session outside the place it was opened from");
         }
+    }
+
+    private static String actionId(BlockActionPayload payload) {
+        return payload.getActions() == null || payload.getActions().isEmpty() ? "button"
+                : payload.getActions().getFirst().getActionId();
     }
 
     private static Optional<ButtonValue> firstValue(BlockActionPayload payload) {
@@ -253,7 +258,8 @@ public final class SlackActions {
         }
         String team = payload.getTeam() != null ? payload.getTeam().getId() : ctx.getTeamId();
         SessionAccess.Place place = place(payload, team);
-        if (access.forControl(value.get().sessionId(), place) instanceof SessionAccess.Lookup.Refused refused) {
+        if (access.forControl(value.get().sessionId(), place, payload.getUser().getId(), callbackId)
+                instanceof SessionAccess.Lookup.Refused refused) {
             work.execute(() -> respond(ctx, refused.reason()));
             return;
         }

@@ -156,7 +156,7 @@ public final class Threadwork implements AutoCloseable {
         ChannelDefaults defaults = new ChannelDefaults(channelSettings, anthropic.agentId(), anthropic.environmentId());
         SlackPeople people = new SlackPeople(slackClients.methods());
         Permissions permissions = new Permissions(channelSettings, config.admins(), accessPolicy(), people);
-        SessionAccess access = new SessionAccess(bindings, permissions);
+        SessionAccess access = new SessionAccess(bindings, permissions, audit, clock);
         SpendCaps caps = new SpendCaps(new JdbcSpendLedger(jdbc), accessPolicy(), clock);
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
         InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** Generous: on a shared 2-core machine Payara has been seen to need more than 3 minutes. */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
     private final Map<String, String> env;
     private final Path workDir;
@@ -70,7 +71,13 @@ public final class AppProcess implements AutoCloseable {
     /** Starts and waits until {@code /health/ready} answers 200. */
     public AppProcess startReady() throws IOException {
         start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (RuntimeException | Error e) {
+            // The caller never gets this object to close: do not leave the app running on a busy machine.
+            process.destroyForcibly();
+            throw e;
+        }
         return this;
     }
 
