@@ -2,6 +2,9 @@ package dev.threadwork.bridge;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keywords addressed to the bot inside a session's thread ({@code @bot stop}, {@code status},
@@ -9,15 +12,19 @@ import java.util.Optional;
  */
 public final class ThreadKeywords {
 
+    private static final Logger LOG = Logger.getLogger(ThreadKeywords.class.getName());
+
     private final BindingStore bindings;
     private final OutboxStore outbox;
     private final SessionControl control;
     private final CommandHandler commands;
     private final InboundRouter router;
     private final ThreadNotices notices;
+    private final Executor actions;
 
     public ThreadKeywords(BindingStore bindings, OutboxStore outbox, SessionControl control, CommandHandler commands,
-                          InboundRouter router, ThreadNotices notices) {
+                          InboundRouter router, ThreadNotices notices, Executor actions) {
+        this.actions = actions;
         this.bindings = bindings;
         this.outbox = outbox;
         this.control = control;
@@ -55,9 +62,27 @@ public final class ThreadKeywords {
         if (!outbox.claimControl(message.dedupeKey(), thread, message.ts(), message.userId(), message.text())) {
             return true; // handled when Slack first delivered it
         }
+        // Claimed (stored) before the ack; the action itself calls the API, so it runs after it.
+        actions.execute(() -> {
+            String userId = message.userId();
+            ControlReply reply;
+            try {
+                reply = act(keyword.get(), message, binding);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The {0} keyword failed: {1}", new Object[] {keyword.get(), e.getMessage(),
+                        LogContext.of(thread, binding.flatMap(Binding::sessionId).orElse(null))});
+                reply = ControlReply.refused("That did not work (" + e.getClass().getSimpleName() + "); try again.");
+            }
+            notices.tell(thread, userId, reply.text());
+        });
+        return true;
+    }
+
+    private ControlReply act(String keyword, SlackMessage message, Optional<Binding> binding) {
+        ThreadKey thread = message.thread();
         String teamId = thread.teamId();
         String userId = message.userId();
-        ControlReply reply = switch (keyword.get()) {
+        return switch (keyword) {
             case "stop" -> control.stop(teamId, userId, binding.get().sessionId().orElseThrow());
             case "end" -> control.end(teamId, userId, binding.get().sessionId().orElseThrow());
             case "status" -> commands.handle(teamId, thread.channelId(), userId,
@@ -65,8 +90,6 @@ public final class ThreadKeywords {
             case "new" -> startAgain(message, binding.get());
             default -> ControlReply.done(AgentCommand.USAGE);
         };
-        notices.tell(thread, userId, reply.text());
-        return true;
     }
 
     /** Ends the thread's session and starts a fresh one, linked to it, with the new task. */

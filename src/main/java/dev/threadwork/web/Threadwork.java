@@ -115,7 +115,12 @@ public final class Threadwork implements AutoCloseable {
         Permissions permissions = new Permissions(channelSettings, config.admins());
         SlackPeople people = new SlackPeople(slackClients.methods());
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
-        InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
+        // The ack path (store what Slack sent) on its own connections; see Database.inboundDataSource().
+        Jdbc inboundJdbc = new Jdbc(database.inboundDataSource());
+        ThreadBindings inboundBindings = new ThreadBindings(inboundJdbc);
+        InboundMessages inboundOutbox = new InboundMessages(inboundJdbc);
+        InboundRouter router = new InboundRouter(inboundBindings, inboundOutbox, defaults,
+                new Permissions(new JdbcChannelSettings(inboundJdbc), config.admins()), renderer,
                 () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake));
         MessageComposer composer = new MessageComposer(people, new SlackThreadHistory(slackClients.methods(), people),
                 () -> slackConnectivity.identity().map(id -> id.botUserId()).orElse(""), defaults,
@@ -133,12 +138,19 @@ public final class Threadwork implements AutoCloseable {
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .slack(slackClients.slack())
                 .singleTeamBotToken(config.slack().botToken().reveal())
+                // Bolt checks the token once (here); by default it repeated auth.test on a request
+                // thread every 10 minutes. SlackConnectivity watches the token for readiness.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(-1)
+                // The servlet verifies the signature before Bolt sees a request; Socket Mode has none.
+                .requestVerificationEnabled(false)
                 .allEventsApiAutoAckEnabled(true);
         config.slack().signingSecret().ifPresent(secret -> appConfig.signingSecret(secret.reveal()));
         boltApp = new App(appConfig.build());
         boltApp.use((request, response, chain) -> acceptingWork ? chain.next(request)
                 : com.slack.api.bolt.response.Response.builder().statusCode(503).body("Shutting down").build());
-        new SlackInbound(router, new ThreadKeywords(bindings, outbox, control, commands, router, renderer)).register(boltApp);
+        new SlackInbound(router, new ThreadKeywords(inboundBindings, inboundOutbox, control, commands, router, renderer, work))
+                .register(boltApp);
         new SlackCommands(commands, work).register(boltApp);
         new SlackActions(control, new Restarter(outbox, router), bindings, gateway, work).register(boltApp);
 
