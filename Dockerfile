@@ -2,7 +2,7 @@
 # Base images are pinned by digest (a tag can be re-pointed; a digest cannot). To update, pick the
 # new tag's digest (`docker buildx imagetools inspect eclipse-temurin:<tag>`) and change both parts.
 # Build stage: the Maven Wrapper builds the Payara Micro uber jar (tests run in CI, not here).
-FROM eclipse-temurin:21.0.9_10-jdk@sha256:81ad1240d91eeafe1ab4154e9ed2310b67cb966caad1d235232ae10abcb1fae2 AS build
+FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -11,9 +11,10 @@ RUN ./mvnw -B -q dependency:go-offline -DskipTests
 COPY src/ src/
 RUN ./mvnw -B -q package -DskipTests
 
-# Runtime stage: a JRE, a non-root user with a fixed numeric id (so runtimes that check
-# runAsNonRoot can verify it without reading /etc/passwd) and a volume for the embedded H2 database.
-FROM eclipse-temurin:21.0.9_10-jre@sha256:b0f6befb3f2af49704998c4425cb6313c1da505648a8e78cee731531996f735d
+# Runtime stage: a JRE of the major version CI tests on (CI takes the first JDK 21+ it finds:
+# Temurin 25), a non-root user with a fixed numeric id (so runtimes that check runAsNonRoot can
+# verify it without reading /etc/passwd) and a volume for the embedded H2 database.
+FROM eclipse-temurin:25-jre
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 threadwork \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin threadwork \
@@ -24,10 +25,13 @@ COPY --from=build --chmod=0444 /src/target/threadwork.jar /app/threadwork.jar
 USER 10001:10001
 # All configuration comes from the environment (see config/threadwork.env.example).
 ENV THREADWORK_PORT=8080 \
-    THREADWORK_DB_URL=jdbc:h2:file:/app/data/threadwork \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+    THREADWORK_DB_URL=jdbc:h2:file:/app/data/threadwork
 VOLUME ["/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS "http://127.0.0.1:${THREADWORK_PORT}/health/ready" || exit 1
-ENTRYPOINT ["java", "-jar", "/app/threadwork.jar"]
+# JVM flags on the command line, not in JAVA_TOOL_OPTIONS (which prints a "Picked up" line on every
+# start): the heap may use 3/4 of the container's memory (set a memory limit: the idle heap is
+# returned to the OS, see README "Performance"), and an OutOfMemoryError ends the process so that
+# the orchestrator restarts it.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/threadwork.jar"]

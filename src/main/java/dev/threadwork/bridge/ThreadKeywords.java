@@ -2,12 +2,17 @@ package dev.threadwork.bridge;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keywords addressed to the bot inside a session's thread ({@code @bot stop}, {@code status},
  * {@code end}, {@code new <task>}, {@code help}): slash commands cannot be used in threads.
  */
 public final class ThreadKeywords {
+
+    private static final Logger LOG = Logger.getLogger(ThreadKeywords.class.getName());
 
     private final BindingStore bindings;
     private final OutboxStore outbox;
@@ -16,10 +21,12 @@ public final class ThreadKeywords {
     private final InboundRouter router;
     private final ThreadNotices notices;
     private final EffectJournal journal;
+    private final Executor actions;
 
     public ThreadKeywords(BindingStore bindings, OutboxStore outbox, SessionControl control, CommandHandler commands,
-                          InboundRouter router, ThreadNotices notices, EffectJournal journal) {
+                          InboundRouter router, ThreadNotices notices, EffectJournal journal, Executor actions) {
         this.journal = journal;
+        this.actions = actions;
         this.bindings = bindings;
         this.outbox = outbox;
         this.control = control;
@@ -64,10 +71,30 @@ public final class ThreadKeywords {
             return true; // handled when Slack first delivered it
         }
         outbox.claimControl(message.dedupeKey(), thread, message.ts(), message.userId(), message.text());
-        CrashPoints.hit("control.before");
+        // Claimed (stored) before the ack; the action itself calls the API, so it runs after it.
+        actions.execute(() -> {
+            String userId = message.userId();
+            ControlReply reply;
+            try {
+                CrashPoints.hit("control.before");
+                reply = act(keyword.get(), message, binding);
+                journal.done(key, reply.done() ? "done" : "refused");
+                CrashPoints.hit("control.committed");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The {0} keyword failed: {1}", new Object[] {keyword.get(), e.getMessage(),
+                        LogContext.of(thread, binding.flatMap(Binding::sessionId).orElse(null))});
+                reply = ControlReply.refused("That did not work (" + e.getClass().getSimpleName() + "); try again.");
+            }
+            notices.tell(thread, userId, reply.text());
+        });
+        return true;
+    }
+
+    private ControlReply act(String keyword, SlackMessage message, Optional<Binding> binding) {
+        ThreadKey thread = message.thread();
         String teamId = thread.teamId();
         String userId = message.userId();
-        ControlReply reply = switch (keyword.get()) {
+        return switch (keyword) {
             case "stop" -> control.stop(teamId, userId, binding.get().sessionId().orElseThrow());
             case "end" -> control.end(teamId, userId, binding.get().sessionId().orElseThrow());
             case "status" -> commands.handle(teamId, thread.channelId(), userId,
@@ -75,10 +102,6 @@ public final class ThreadKeywords {
             case "new" -> startAgain(message, binding.get());
             default -> ControlReply.done(AgentCommand.USAGE);
         };
-        journal.done(key, reply.done() ? "done" : "refused");
-        CrashPoints.hit("control.committed");
-        notices.tell(thread, userId, reply.text());
-        return true;
     }
 
     /** Completes keyword commands that a crash interrupted between their claim and their action. */

@@ -1,7 +1,6 @@
 package dev.threadwork.launch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -53,7 +52,8 @@ final class CliLauncher {
     }
 
     private static List<URL> unpackWar(Path jar, Path dir) throws IOException {
-        Path classes = dir.resolve("classes");
+        // Created first: a directory's URL ends with "/" only when it exists, and only then is it searched for classes.
+        Path classes = Files.createDirectories(dir.resolve("classes"));
         List<URL> urls = new ArrayList<>();
         urls.add(classes.toUri().toURL());
         try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -77,15 +77,11 @@ final class CliLauncher {
                         continue;
                     }
                     Files.createDirectories(target.getParent());
-                    copy(in, target);
+                    Files.copy(in, target); // leaves the WAR's stream open for the next entry
                 }
             }
         }
         return urls;
-    }
-
-    private static void copy(InputStream in, Path target) throws IOException {
-        Files.copy(in, target);
     }
 
     private static void deleteTree(Path dir) {

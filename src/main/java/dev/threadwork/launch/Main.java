@@ -18,13 +18,14 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         String version = Main.class.getPackage().getImplementationVersion();
         System.setProperty("threadwork.version", version == null ? "(unpackaged)" : version);
-        String command = args.length == 0 || args[0].startsWith("--") ? "serve" : args[0];
-        List<String> rest = args.length == 0 || args[0].startsWith("--") ? List.of(args)
-                : Arrays.asList(args).subList(1, args.length);
+        // Options without a command are passed to Payara Micro, as before.
+        boolean payaraOptions = args.length == 0 || args[0].startsWith("--") && !args[0].equals("--help");
+        String command = payaraOptions ? "serve" : args[0];
+        List<String> rest = payaraOptions ? List.of(args) : Arrays.asList(args).subList(1, args.length);
         switch (command) {
             case "serve" -> Server.start(rest);
             case "setup", "check" -> System.exit(CliLauncher.run(command, rest));
-            case "help", "-h" -> {
+            case "help", "-h", "--help" -> {
                 System.out.println(usage());
                 System.exit(0);
             }

@@ -15,18 +15,31 @@ import org.flywaydb.core.Flyway;
 public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
+    private final HikariDataSource inbound;
 
     public Database(ThreadworkConfig.Database settings) {
+        this.dataSource = pool(settings, "threadwork-db", settings.h2() ? 8 : 16);
+        // Slack's deliveries are stored while Slack waits for the ack: their own connections, so
+        // that session work (streams, rendering, delivery) holding the others never delays an ack.
+        this.inbound = pool(settings, "threadwork-inbound", 4);
+    }
+
+    private static HikariDataSource pool(ThreadworkConfig.Database settings, String name, int size) {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(durableUrl(settings.url()));
         // Named explicitly: DriverManager does not see drivers inside the web application's class loader.
         pool.setDriverClassName(settings.h2() ? "org.h2.Driver" : "org.postgresql.Driver");
         pool.setUsername(settings.user());
         pool.setPassword(settings.password().reveal());
-        pool.setPoolName("threadwork-db");
-        pool.setMaximumPoolSize(settings.h2() ? 8 : 16);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(size);
         pool.setInitializationFailTimeout(-1); // report failures from migrate(), with a clear message
-        this.dataSource = new HikariDataSource(pool);
+        return new HikariDataSource(pool);
+    }
+
+    /** The pool for what runs while Slack waits for its ack (storing an inbound message). */
+    public DataSource inboundDataSource() {
+        return inbound;
     }
 
     /**
@@ -76,6 +89,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        inbound.close();
         dataSource.close();
     }
 }

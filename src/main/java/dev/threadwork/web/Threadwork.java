@@ -159,8 +159,14 @@ public final class Threadwork implements AutoCloseable {
         SessionAccess access = new SessionAccess(bindings, permissions, audit, clock);
         SpendCaps caps = new SpendCaps(new JdbcSpendLedger(jdbc), accessPolicy(), clock);
         AtomicReference<OutboxDelivery> deliveryRef = new AtomicReference<>();
-        InboundRouter router = new InboundRouter(bindings, outbox, defaults, permissions, renderer,
-                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps, inboundFileStore);
+        // The ack path (store what Slack sent) on its own connections; see Database.inboundDataSource().
+        Jdbc inboundJdbc = new Jdbc(database.inboundDataSource());
+        ThreadBindings inboundBindings = new ThreadBindings(inboundJdbc);
+        InboundMessages inboundOutbox = new InboundMessages(inboundJdbc);
+        InboundRouter router = new InboundRouter(inboundBindings, inboundOutbox, defaults,
+                new Permissions(new JdbcChannelSettings(inboundJdbc), config.admins(), accessPolicy(), people), renderer,
+                () -> Optional.ofNullable(deliveryRef.get()).ifPresent(OutboxDelivery::wake), caps,
+                new dev.threadwork.store.JdbcInboundFiles(inboundJdbc));
         // Assistant pane and App Home (issue 18): the channel in view reaches the agent through the composer.
         JdbcSurfaceSettings surfaceSettings = new JdbcSurfaceSettings(jdbc);
         JdbcAssistantThreads assistantThreads = new JdbcAssistantThreads(jdbc);
@@ -182,6 +188,12 @@ public final class Threadwork implements AutoCloseable {
         AppConfig.AppConfigBuilder appConfig = AppConfig.builder()
                 .slack(slackClients.slack())
                 .singleTeamBotToken(config.slack().botToken().reveal())
+                // Bolt checks the token once (here); by default it repeated auth.test on a request
+                // thread every 10 minutes. SlackConnectivity watches the token for readiness.
+                .authTestCacheEnabled(true)
+                .authTestCacheExpirationMillis(-1)
+                // The servlet verifies the signature before Bolt sees a request; Socket Mode has none.
+                .requestVerificationEnabled(false)
                 .allEventsApiAutoAckEnabled(true);
         config.slack().signingSecret().ifPresent(secret -> appConfig.signingSecret(secret.reveal()));
         boltApp = new App(appConfig.build());
@@ -194,7 +206,8 @@ public final class Threadwork implements AutoCloseable {
         AppHome home = track(new AppHome(slackClients.methods(), new HomeSnapshots(bindings, renderStates, homeData, permissions,
                 this::health, clock), homeData, control, new Permalinks(slackClients.methods()), work, clock));
         home.register(boltApp);
-        ThreadKeywords keywords = new ThreadKeywords(bindings, outbox, control, commands, router, renderer, journal);
+        ThreadKeywords keywords = new ThreadKeywords(inboundBindings, inboundOutbox, control, commands, router, renderer,
+                new JdbcEffectJournal(inboundJdbc, clock), work);
         new SlackInbound(router, keywords, pane::sessionStarted).register(boltApp);
         new SlackCommands(commands, work, new SurfaceConfig(surfaceSettings, permissions, audit, clock)).register(boltApp);
         new SlackActions(control, new Restarter(outbox, router, permissions), bindings, gateway, access, work).register(boltApp);

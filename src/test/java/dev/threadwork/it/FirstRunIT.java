@@ -46,7 +46,7 @@ class FirstRunIT {
         assertThat(run.output()).contains("bot token accepted", "T0FAKE0001", "all " + manifestScopes().size() + " scopes",
                 "API key accepted", "agent agent_default exists", "environment env_default exists", "All checks passed");
         assertNoSecrets(run.output());
-        assertThat(slack.calls("auth.test")).hasSize(1);
+        assertThat(slack.calls("auth.test")).isNotEmpty();
     }
 
     @Test
