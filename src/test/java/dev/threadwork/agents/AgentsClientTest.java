@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.threadwork.config.Secret;
-import dev.threadwork.fakes.agents.FakeManagedAgentsServer;
 import dev.threadwork.fakes.agents.RecordedRequest;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,12 +28,12 @@ class AgentsClientTest {
 
     @Test
     void readsAgentsAndEnvironments() {
-        AgentInfo agent = client.retrieveAgent(FakeManagedAgentsServer.DEFAULT_AGENT_ID);
+        AgentInfo agent = client.retrieveAgent(FakeApi.AGENT_ID);
         assertThat(agent.name()).isEqualTo("Threadwork test agent");
         assertThat(agent.model()).isEqualTo("claude-sonnet-4-6");
         assertThat(client.listAgents(Optional.empty()).data()).extracting(AgentInfo::id).contains("agent_1");
         assertThat(client.retrieveEnvironment("env_1").name()).isEqualTo("test environment");
-        assertThat(client.listEnvironments(Optional.empty()).data()).extracting(EnvironmentInfo::id).containsExactly("env_1");
+        assertThat(client.listEnvironments(Optional.empty()).data()).extracting(EnvironmentInfo::id).contains("env_1");
     }
 
     @Test
@@ -90,12 +89,13 @@ class AgentsClientTest {
     @Test
     void encodesInterruptAndToolConfirmation() {
         String id = api.newSession();
+        String toolUse = api.fake.agent(id).toolUse("bash", "{\"command\":\"ls\"}", true); // one waiting for an answer
         client.sendEvents(id, List.of(new OutboundEvent.Interrupt(),
-                new OutboundEvent.ToolConfirmation("sevt_9", false, Optional.of("not now"))));
+                new OutboundEvent.ToolConfirmation(toolUse, false, Optional.of("not now"))));
         List<JsonNode> received = api.fake.receivedUserEvents(id);
         assertThat(received.get(0).path("type").asText()).isEqualTo("user.interrupt");
         assertThat(received.get(1).path("type").asText()).isEqualTo("user.tool_confirmation");
-        assertThat(received.get(1).path("tool_use_id").asText()).isEqualTo("sevt_9");
+        assertThat(received.get(1).path("tool_use_id").asText()).isEqualTo(toolUse);
         assertThat(received.get(1).path("result").asText()).isEqualTo("deny");
         assertThat(received.get(1).path("deny_message").asText()).isEqualTo("not now");
     }

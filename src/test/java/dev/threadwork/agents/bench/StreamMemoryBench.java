@@ -7,7 +7,7 @@ import dev.threadwork.agents.CreateSessionRequest;
 import dev.threadwork.agents.SessionStream;
 import dev.threadwork.agents.SessionStreamListener;
 import dev.threadwork.config.Secret;
-import dev.threadwork.fakes.agents.FakeManagedAgentsServer;
+import dev.threadwork.fakes.agents.FakeManagedAgents;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -38,7 +38,7 @@ public final class StreamMemoryBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         String key = "bench-key";
         Process fake = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FakeManagedAgentsServer.class.getName(), "0", key)
+                "-cp", System.getProperty("java.class.path"), FakeManagedAgents.class.getName(), "0", key)
                 .redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(fake.getInputStream()));
@@ -104,7 +104,7 @@ public final class StreamMemoryBench {
             List<Future<String>> ids = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 ids.add(pool.submit(() -> client.createSession(new CreateSessionRequest(
-                        FakeManagedAgentsServer.DEFAULT_AGENT_ID, FakeManagedAgentsServer.DEFAULT_ENVIRONMENT_ID,
+                        FakeManagedAgents.DEFAULT_AGENT_ID, FakeManagedAgents.DEFAULT_ENVIRONMENT_ID,
                         "bench", Map.of(), Optional.empty())).id()));
             }
             List<String> result = new ArrayList<>();

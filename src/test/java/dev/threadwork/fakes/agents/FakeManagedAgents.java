@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,25 +32,43 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A loopback fake of the Managed Agents API, faithful to ../shared/managed-agents-api.md: agents,
- * environments, sessions, events (send, list with pagination) and the SSE event stream, with
- * scripted agent turns and injectable faults (429 with retry-after, 5xx outages, connection
- * resets, streams cut after N events, duplicated events).
+ * The one loopback fake of the Managed Agents API, faithful to ../shared/managed-agents-api.md:
+ * agents, environments, sessions (create, list with pagination, update, archive, delete), events
+ * (send, list with pagination) and the SSE event stream (heartbeats as comments and as named
+ * {@code ping} events, previews only for connections that opt in), with scripted agent turns
+ * ({@link #script} per message, or an {@link AgentScript} per session in order) and injectable faults
+ * (429 with retry-after, 5xx outages, connection resets, streams cut after N events, duplicated
+ * events, answers lost after the request was carried out, and the regex {@link FaultPlan}).
+ * Requests without the {@code managed-agents-2026-04-01} beta header get 400, as the real API does;
+ * every request is recorded. Used by the client tests and, as a loopback server, by the ITs.
+ *
+ * <p>Standalone: {@code java … FakeManagedAgents [port] [apiKey]} prints
+ * {@code FAKE_MANAGED_AGENTS_URL=http://127.0.0.1:<port>} and serves until killed.
  */
 public final class FakeManagedAgents implements AutoCloseable {
 
     public static final String API_KEY = "sk-ant-test-b7c1e0d2a9f84e6c";
+    public static final String DEFAULT_AGENT_ID = "agent_default";
+    public static final String DEFAULT_ENVIRONMENT_ID = "env_default";
+    private static final String BETA = "managed-agents-2026-04-01";
     private static final Pattern SESSION_PATH = Pattern.compile("^/v1/sessions/([^/]+)(/.*)?$");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String apiKey;
     private final HttpServer server;
-    private final Map<String, String> agents = new ConcurrentHashMap<>();
-    private final Map<String, String> environments = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> agents = new ConcurrentHashMap<>();
+    private final Map<String, ObjectNode> environments = new ConcurrentHashMap<>();
     private final Map<String, FakeSession> sessions = new ConcurrentHashMap<>();
     private final Map<String, JsonNode> createRequests = new ConcurrentHashMap<>();
     private final AtomicInteger createdIds = new AtomicInteger();
     private final FakeFilesApi files = new FakeFilesApi();
+    private final List<String> sessionOrder = new CopyOnWriteArrayList<>();
+    private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    private final FaultPlan faults = new FaultPlan();
+    private final AtomicInteger heartbeats = new AtomicInteger();
+    private volatile Duration heartbeatInterval = Duration.ofSeconds(2);
+    private volatile AgentScript agentScript;
+    private volatile boolean recordStreams = true;
     private final List<String> requestLog = new CopyOnWriteArrayList<>();
     private final AtomicLong eventIds = new AtomicLong();
     private final AtomicInteger sessionIds = new AtomicInteger();
@@ -85,8 +104,8 @@ public final class FakeManagedAgents implements AutoCloseable {
         }
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", this::handle);
-        agents.put("agent_default", "Default agent");
-        environments.put("env_default", "Default environment");
+        addAgent(DEFAULT_AGENT_ID, "Default agent");
+        addEnvironment(DEFAULT_ENVIRONMENT_ID, "Default environment");
     }
 
     public FakeManagedAgents start() {
@@ -104,20 +123,94 @@ public final class FakeManagedAgents implements AutoCloseable {
 
     @Override
     public void close() {
-        sessions.values().forEach(session -> session.subscribers.forEach(s -> s.offer(Subscriber.END)));
+        sessions.values().forEach(FakeSession::delete);
         server.stop(0);
     }
 
     // ---- test controls ---------------------------------------------------------------------------
 
     public FakeManagedAgents addAgent(String id, String name) {
-        agents.put(id, name);
+        ObjectNode agent = JSON.createObjectNode().put("id", id).put("type", "agent").put("name", name);
+        agent.putObject("model").put("id", "claude-sonnet-4-6").put("speed", "standard");
+        agent.put("description", (String) null).put("version", 1).put("system", "")
+                .put("created_at", Instant.now().toString()).put("updated_at", Instant.now().toString());
+        agent.putArray("tools").addObject().put("type", "agent_toolset_20260401");
+        agent.putArray("mcp_servers");
+        agent.putArray("skills");
+        agent.putObject("metadata");
+        agent.putNull("archived_at");
+        agents.put(id, agent);
         return this;
     }
 
     public FakeManagedAgents addEnvironment(String id, String name) {
-        environments.put(id, name);
+        ObjectNode environment = JSON.createObjectNode().put("id", id).put("type", "environment").put("name", name);
+        environment.putObject("config").put("type", "cloud");
+        environment.put("created_at", Instant.now().toString()).putNull("archived_at");
+        environment.putObject("metadata");
+        environments.put(id, environment);
         return this;
+    }
+
+    /** Regex-matched faults, stream cuts, duplicated events, silent streams. */
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /**
+     * What the agent does with each user event of every session, in order per session, on the
+     * session's own worker (an {@link AgentScript}); replaces {@link #script} until set to null.
+     */
+    public FakeManagedAgents defaultScript(AgentScript script) {
+        this.agentScript = script;
+        return this;
+    }
+
+    /** Lets a test make the agent act outside any user event, with the {@link AgentScript} vocabulary. */
+    public ScriptContext agent(String sessionId) {
+        return new ScriptContext(existing(sessionId), JSON);
+    }
+
+    public FakeManagedAgents heartbeatInterval(Duration interval) {
+        this.heartbeatInterval = interval;
+        return this;
+    }
+
+    /** Turn off recording of stream requests (benchmarks with thousands of streams). */
+    public FakeManagedAgents recordStreams(boolean on) {
+        this.recordStreams = on;
+        return this;
+    }
+
+    /** Heartbeats sent so far on all streams. */
+    public int heartbeatsSent() {
+        return heartbeats.get();
+    }
+
+    public List<RecordedRequest> requests() {
+        return List.copyOf(recorded);
+    }
+
+    public List<RecordedRequest> requests(String method, String pathRegex) {
+        return recorded.stream().filter(r -> r.is(method, pathRegex)).toList();
+    }
+
+    /** Every persisted event of the session, in order. */
+    public List<JsonNode> events(String sessionId) {
+        return existing(sessionId).events().stream().map(JsonNode.class::cast).toList();
+    }
+
+    /** The user events the session persisted (what the agent received), in order. */
+    public List<JsonNode> receivedUserEvents(String sessionId) {
+        return events(sessionId).stream().filter(e -> e.path("type").asText().startsWith("user.")).toList();
+    }
+
+    private FakeSession existing(String sessionId) {
+        FakeSession session = sessions.get(sessionId);
+        if (session == null) {
+            throw new IllegalArgumentException("no session " + sessionId);
+        }
+        return session;
     }
 
     /** What the agent does with each user message: {@code (session, text) -> …}. */
@@ -138,7 +231,7 @@ public final class FakeManagedAgents implements AutoCloseable {
     public FakeManagedAgents outage(boolean on) {
         outage = on;
         if (on) {
-            sessions.values().forEach(session -> session.subscribers.forEach(s -> s.offer(Subscriber.END)));
+            sessions.values().forEach(session -> session.subscribers.forEach(Subscriber::end));
         }
         return this;
     }
@@ -218,21 +311,30 @@ public final class FakeManagedAgents implements AutoCloseable {
         return sessions.values().stream().mapToInt(s -> s.subscribers.size()).sum();
     }
 
+    public String sessionStatus(String sessionId) {
+        return existing(sessionId).status();
+    }
+
     // ---- sessions and their events ------------------------------------------------------------------
 
     /** A session as the fake keeps it. */
-    public final class FakeSession {
+    public final class FakeSession implements ScriptTarget {
         final String id;
         final String agent;
         final String environment;
-        final String title;
-        final ObjectNode metadata;
+        final Instant createdAt = Instant.now();
+        volatile String title;
+        volatile ObjectNode metadata;
         volatile String status = "idle";
         volatile boolean archived;
+        volatile boolean deleted;
+        /** Idle at {@code budget_reached}: only settle events are accepted until the budget changes. */
         volatile boolean budgetReached;
         volatile JsonNode budget;
         final List<ObjectNode> events = new ArrayList<>();
-        final List<BlockingQueue<ObjectNode>> subscribers = new CopyOnWriteArrayList<>();
+        final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
+        final Map<String, java.util.concurrent.CompletableFuture<JsonNode>> confirmations = new ConcurrentHashMap<>();
+        private java.util.concurrent.ExecutorService worker;
 
         FakeSession(String id, String agent, String environment, String title, ObjectNode metadata) {
             this.id = id;
@@ -240,6 +342,11 @@ public final class FakeManagedAgents implements AutoCloseable {
             this.environment = environment;
             this.title = title;
             this.metadata = metadata;
+        }
+
+        @Override
+        public String id() {
+            return id;
         }
 
         public String title() {
@@ -266,8 +373,14 @@ public final class FakeManagedAgents implements AutoCloseable {
             return metadata;
         }
 
+        @Override
         public JsonNode budget() {
             return budget;
+        }
+
+        @Override
+        public Map<String, java.util.concurrent.CompletableFuture<JsonNode>> confirmations() {
+            return confirmations;
         }
 
         public List<ObjectNode> events() {
@@ -276,37 +389,83 @@ public final class FakeManagedAgents implements AutoCloseable {
             }
         }
 
-        /** Persists an event (with a fresh id) and sends it to every open stream. */
+        @Override
+        public String reserveEventId() {
+            return "sevt_" + eventIds.incrementAndGet();
+        }
+
+        /** Persists an event (with a fresh id unless it has one) and sends it to every open stream. */
+        @Override
         public ObjectNode emit(ObjectNode event) {
-            event.put("id", "sevt_" + eventIds.incrementAndGet());
-            event.put("processed_at", Instant.now().toString());
+            if (!event.hasNonNull("id")) {
+                event.put("id", reserveEventId());
+            }
+            if (!event.hasNonNull("processed_at")) {
+                event.put("processed_at", Instant.now().toString());
+            }
             synchronized (this) {
                 events.add(event);
-            }
-            String type = event.path("type").asText();
-            switch (type) {
-                case "session.status_running" -> status = "running";
-                case "session.status_idle" -> status = "idle";
-                case "session.status_rescheduled" -> status = "rescheduling";
-                case "session.status_terminated" -> status = "terminated";
-                default -> {
+                String type = event.path("type").asText();
+                switch (type) {
+                    case "session.status_running" -> {
+                        status = "running";
+                        budgetReached = false;
+                    }
+                    case "session.status_idle" -> {
+                        status = "idle";
+                        budgetReached = "budget_reached".equals(event.path("stop_reason").path("type").asText());
+                    }
+                    case "session.status_rescheduled" -> status = "rescheduling";
+                    case "session.status_terminated" -> status = "terminated";
+                    default -> {
+                    }
+                }
+                for (Subscriber subscriber : subscribers) {
+                    subscriber.queue.offer(event);
+                    if (duplicateEvents || faults.duplicating()) {
+                        subscriber.queue.offer(event);
+                    }
                 }
             }
-            publish(event);
             return event;
         }
 
-        /** Sends a stream-only frame (previews): not persisted, no id. */
+        /** Sends a stream-only frame (previews): not persisted, no id, only to connections that opted in. */
+        @Override
         public void preview(ObjectNode frame) {
-            publish(frame);
+            synchronized (this) {
+                for (Subscriber subscriber : subscribers) {
+                    if (subscriber.previews) {
+                        subscriber.queue.offer(frame);
+                    }
+                }
+            }
         }
 
-        private void publish(ObjectNode event) {
-            for (BlockingQueue<ObjectNode> subscriber : subscribers) {
-                subscriber.offer(event);
-                if (duplicateEvents && event.has("id")) {
-                    subscriber.offer(event);
+        /** Queues a user event for the session's {@link AgentScript}, in arrival order. */
+        synchronized void dispatch(AgentScript script, JsonNode userEvent) {
+            if (worker == null) {
+                worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("fake-agent-" + id).factory());
+            }
+            ScriptContext context = new ScriptContext(this, JSON);
+            worker.execute(() -> {
+                try {
+                    script.onUserEvent(context, userEvent);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    System.getLogger(FakeManagedAgents.class.getName()).log(System.Logger.Level.WARNING, "script failed", e);
                 }
+            });
+        }
+
+        /** Deleted (or the fake stops): its streams end, waiting scripts stop. */
+        synchronized void delete() {
+            deleted = true;
+            subscribers.forEach(Subscriber::end);
+            confirmations.values().forEach(f -> f.cancel(true));
+            if (worker != null) {
+                worker.shutdownNow();
             }
         }
     }
@@ -314,17 +473,27 @@ public final class FakeManagedAgents implements AutoCloseable {
     // ---- HTTP ------------------------------------------------------------------------------------------
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = exchange.getRequestURI().getPath();
-            String method = exchange.getRequestMethod();
-            byte[] raw = exchange.getRequestBody().readAllBytes();
-            String body = new String(raw, StandardCharsets.UTF_8);
+        String path = exchange.getRequestURI().getPath();
+        String method = exchange.getRequestMethod();
+        String rawQuery = exchange.getRequestURI().getRawQuery();
+        Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+        String body = "";
+        STATUS.set(0);
+        try {
+            byte[] raw = exchange.getRequestBody().readAllBytes(); // binary for the Files API's multipart uploads
+            body = new String(raw, StandardCharsets.UTF_8);
             requestLog.add(method + " " + path);
             if (resetConnections) {
                 return; // closing the exchange without an answer: the client sees the connection end
             }
             if (!authorised(exchange)) {
                 error(exchange, 401, "authentication_error", "invalid x-api-key", null);
+                return;
+            }
+            if (path.matches("/v1/(agents|environments|sessions)(/.*)?")
+                    && headers.getOrDefault("anthropic-beta", List.of()).stream().noneMatch(b -> b.contains(BETA))) {
+                error(exchange, 400, "invalid_request_error", "this endpoint needs the " + BETA + " beta header", null);
                 return;
             }
             if (outage) {
@@ -334,6 +503,13 @@ public final class FakeManagedAgents implements AutoCloseable {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 error(exchange, failureStatus, failureStatus == 429 ? "rate_limit_error" : "api_error", "injected failure",
                         failureRetryAfter);
+                return;
+            }
+            java.util.Optional<int[]> planned = faults.errorFor(method, path);
+            if (planned.isPresent()) {
+                int code = planned.get()[0];
+                String type = code == 429 ? "rate_limit_error" : code == 503 || code == 529 ? "overloaded_error" : "api_error";
+                error(exchange, code, type, "injected fault", planned.get()[1] < 0 ? null : Integer.toString(planned.get()[1]));
                 return;
             }
             String request = method + " " + path;
@@ -359,6 +535,13 @@ public final class FakeManagedAgents implements AutoCloseable {
             route(exchange, method, path, body);
         } catch (RuntimeException e) {
             error(exchange, 500, "api_error", e.getClass().getSimpleName(), null);
+        } finally {
+            // Recorded before the exchange closes: once the client has its answer, tests can see the request.
+            if (!path.endsWith("/events/stream") || recordStreams) {
+                recorded.add(new RecordedRequest(method, path, rawQuery == null ? "" : rawQuery, headers, body, STATUS.get()));
+            }
+            STATUS.remove();
+            exchange.close();
         }
     }
 
@@ -373,21 +556,18 @@ public final class FakeManagedAgents implements AutoCloseable {
         if ((path.equals("/v1/agents") || path.equals("/v1/environments")) && method.equals("POST")) {
             create(exchange, path.equals("/v1/agents") ? "agent" : "environment", JSON.readTree(body));
         } else if (path.equals("/v1/agents") && method.equals("GET")) {
-            list(exchange, agents, query);
+            json(exchange, 200, page(new ArrayList<>(agents.values()), query));
         } else if (path.startsWith("/v1/agents/") && method.equals("GET")) {
             lookup(exchange, agents, path.substring("/v1/agents/".length()), "agent");
         } else if (path.equals("/v1/environments") && method.equals("GET")) {
-            list(exchange, environments, query);
+            json(exchange, 200, page(new ArrayList<>(environments.values()), query));
         } else if (path.startsWith("/v1/environments/") && method.equals("GET")) {
             lookup(exchange, environments, path.substring("/v1/environments/".length()), "environment");
         } else if (path.equals("/v1/sessions") && method.equals("POST")) {
-            createSession(exchange, JSON.readTree(body));
+            createSession(exchange, JSON.readTree(body.isEmpty() ? "{}" : body));
         } else if (path.equals("/v1/sessions") && method.equals("GET")) {
-            ObjectNode answer = JSON.createObjectNode();
-            ArrayNode data = answer.putArray("data");
-            sessions.values().forEach(s -> data.add(sessionJson(s)));
-            answer.putNull("next_page");
-            json(exchange, 200, answer);
+            json(exchange, 200, page(sessionOrder.stream().map(sessions::get).filter(s -> s != null && !s.deleted)
+                    .map(FakeManagedAgents::sessionJson).toList(), query));
         } else {
             Matcher matcher = SESSION_PATH.matcher(path);
             if (!matcher.matches()) {
@@ -395,7 +575,7 @@ public final class FakeManagedAgents implements AutoCloseable {
                 return;
             }
             FakeSession session = sessions.get(matcher.group(1));
-            if (session == null) {
+            if (session == null || session.deleted) {
                 error(exchange, 404, "not_found_error", "session not found", null);
                 return;
             }
@@ -403,15 +583,21 @@ public final class FakeManagedAgents implements AutoCloseable {
             switch (method + " " + rest) {
                 case "GET " -> json(exchange, 200, sessionJson(session));
                 case "POST " -> {
-                    JsonNode update = JSON.readTree(body);
+                    JsonNode update = JSON.readTree(body.isEmpty() ? "{}" : body);
                     if (update.has("budget")) {
-                        session.budget = update.get("budget");
-                        session.budgetReached = false;
+                        session.budget = update.get("budget").isNull() ? null : update.get("budget");
+                        session.budgetReached = false; // raised or removed: new turns are accepted again
+                    }
+                    if (update.has("title")) {
+                        session.title = update.get("title").asText();
+                    }
+                    if (update.has("metadata") && update.get("metadata").isObject()) {
+                        session.metadata = (ObjectNode) update.get("metadata");
                     }
                     json(exchange, 200, sessionJson(session));
                 }
                 case "DELETE " -> {
-                    sessions.remove(session.id);
+                    session.delete();
                     json(exchange, 200, JSON.createObjectNode().put("id", session.id).put("type", "session_deleted"));
                 }
                 case "POST /archive" -> {
@@ -420,7 +606,7 @@ public final class FakeManagedAgents implements AutoCloseable {
                 }
                 case "POST /events" -> sendEvents(exchange, session, JSON.readTree(body));
                 case "GET /events" -> listEvents(exchange, session, query);
-                case "GET /events/stream" -> stream(exchange, session);
+                case "GET /events/stream" -> stream(exchange, session, exchange.getRequestURI().getRawQuery());
                 default -> error(exchange, 404, "not_found_error", "no route " + method + " " + path, null);
             }
         }
@@ -429,6 +615,10 @@ public final class FakeManagedAgents implements AutoCloseable {
     private void createSession(HttpExchange exchange, JsonNode body) throws IOException {
         String agent = body.path("agent").isTextual() ? body.path("agent").asText() : body.path("agent").path("id").asText();
         String environment = body.path("environment_id").asText();
+        if (agent.isEmpty() || environment.isEmpty()) {
+            error(exchange, 400, "invalid_request_error", "agent and environment_id are required", null);
+            return;
+        }
         if (!agents.containsKey(agent) || !environments.containsKey(environment)) {
             error(exchange, 400, "invalid_request_error", "unknown agent or environment", null);
             return;
@@ -436,8 +626,9 @@ public final class FakeManagedAgents implements AutoCloseable {
         String id = "sesn_" + sessionIds.incrementAndGet();
         ObjectNode metadata = body.has("metadata") ? (ObjectNode) body.get("metadata") : JSON.createObjectNode();
         FakeSession session = new FakeSession(id, agent, environment, body.path("title").asText(""), metadata);
-        session.budget = body.get("budget");
+        session.budget = body.get("budget") == null || body.get("budget").isNull() ? null : body.get("budget");
         sessions.put(id, session);
+        sessionOrder.add(id);
         json(exchange, 200, sessionJson(session));
     }
 
@@ -453,7 +644,8 @@ public final class FakeManagedAgents implements AutoCloseable {
                 return;
             }
             if ("user.tool_confirmation".equals(event.path("type").asText())
-                    && !afterAllow.containsKey(event.path("tool_use_id").asText())) {
+                    && !afterAllow.containsKey(event.path("tool_use_id").asText())
+                    && !session.confirmations.containsKey(event.path("tool_use_id").asText())) {
                 error(exchange, 400, "invalid_request_error", "tool_use_id is not awaiting confirmation", null);
                 return;
             }
@@ -468,6 +660,19 @@ public final class FakeManagedAgents implements AutoCloseable {
             data.add(persisted.deepCopy().putNull("processed_at"));
         }
         json(exchange, 200, answer);
+        AgentScript perSession = agentScript;
+        if (perSession != null) {
+            for (ObjectNode event : echoed) {
+                String type = event.path("type").asText();
+                if (type.equals("user.tool_confirmation")) {
+                    session.confirmations.computeIfAbsent(event.path("tool_use_id").asText(),
+                            k -> new java.util.concurrent.CompletableFuture<>()).complete(event);
+                } else if (type.equals("user.message") || type.equals("user.interrupt")) {
+                    session.dispatch(perSession, event);
+                }
+            }
+            return;
+        }
         // The agent works after the API answered, as the real one does.
         Thread.ofVirtual().start(() -> {
             for (ObjectNode event : echoed) {
@@ -503,31 +708,47 @@ public final class FakeManagedAgents implements AutoCloseable {
         json(exchange, 200, answer);
     }
 
-    /** Server-sent events: live events only (no replay), heartbeats as SSE comments. */
-    private void stream(HttpExchange exchange, FakeSession session) throws IOException {
-        BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
-        session.subscribers.add(queue);
+    /**
+     * Server-sent events: live events only (no replay). Heartbeats alternate between an SSE comment
+     * and a named {@code ping} event (both forms are seen); previews go only to connections that opted in.
+     */
+    private void stream(HttpExchange exchange, FakeSession session, String rawQuery) throws IOException {
+        boolean previews = rawQuery != null
+                && URLDecoder.decode(rawQuery, StandardCharsets.UTF_8).contains("event_deltas[]=agent.message");
+        int plannedCut = faults.cutForNewStream();
+        int cutAfter = plannedCut > 0 ? plannedCut : cutStreamsAfter;
+        Subscriber subscriber = new Subscriber(previews);
+        session.subscribers.add(subscriber); // before the headers go out: nothing after "connected" is missed
         streamConnections.incrementAndGet();
         exchange.getResponseHeaders().set("content-type", "text/event-stream");
+        exchange.getResponseHeaders().set("cache-control", "no-cache");
+        exchange.getResponseHeaders().set("request-id", "req_stream_" + session.id);
         exchange.sendResponseHeaders(200, 0);
+        STATUS.set(200);
         int sent = 0;
+        boolean commentHeartbeat = true;
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
-            while (!outage) {
-                ObjectNode event = queue.poll(2, TimeUnit.SECONDS);
+            while (!outage && !session.deleted) {
+                ObjectNode event = subscriber.queue.poll(heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
                 if (event == Subscriber.END) {
                     return;
                 }
                 if (event == null) {
-                    out.write(": ping\n\n".getBytes(StandardCharsets.UTF_8));
-                    out.flush();
+                    if (!faults.silentStreams()) {
+                        out.write((commentHeartbeat ? ": ping\n\n" : "event: ping\ndata: {\"type\":\"ping\"}\n\n")
+                                .getBytes(StandardCharsets.UTF_8));
+                        out.flush();
+                        heartbeats.incrementAndGet();
+                        commentHeartbeat = !commentHeartbeat;
+                    }
                     continue;
                 }
                 String frame = "event: " + event.path("type").asText() + "\ndata: " + event + "\n\n";
                 out.write(frame.getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                if (event.has("id") && cutStreamsAfter >= 0 && ++sent >= cutStreamsAfter) {
+                if (event.has("id") && cutAfter > 0 && ++sent >= cutAfter) {
                     return; // cut mid-stream, as a dropped connection would
                 }
             }
@@ -536,43 +757,68 @@ public final class FakeManagedAgents implements AutoCloseable {
         } catch (IOException e) {
             // the client went away
         } finally {
-            session.subscribers.remove(queue);
+            session.subscribers.remove(subscriber);
         }
     }
 
+    /** One open stream connection: events queued by the session, written by the connection's thread. */
     private static final class Subscriber {
         static final ObjectNode END = JSON.createObjectNode().put("type", "__end__");
+        final BlockingQueue<ObjectNode> queue = new LinkedBlockingQueue<>();
+        final boolean previews;
+
+        Subscriber(boolean previews) {
+            this.previews = previews;
+        }
+
+        void end() {
+            queue.offer(END);
+        }
+    }
+
+    /** Offset pagination: {@code page} is the index of the first item, {@code next_page} null at the end. */
+    private static ObjectNode page(List<? extends JsonNode> items, Map<String, String> query) {
+        int from = Integer.parseInt(query.getOrDefault("page", "0"));
+        int limit = Integer.parseInt(query.getOrDefault("limit", "1000"));
+        int to = Math.min(items.size(), from + limit);
+        ObjectNode page = JSON.createObjectNode();
+        ArrayNode data = page.putArray("data");
+        for (int i = Math.min(from, items.size()); i < to; i++) {
+            data.add(items.get(i));
+        }
+        if (to < items.size()) {
+            page.put("next_page", Integer.toString(to));
+        } else {
+            page.putNull("next_page");
+        }
+        return page;
     }
 
     // ---- JSON helpers ------------------------------------------------------------------------------
 
     private static ObjectNode sessionJson(FakeSession session) {
         ObjectNode node = JSON.createObjectNode();
-        node.put("id", session.id).put("type", "session").put("status", session.status).put("title", session.title)
-                .put("agent", session.agent).put("environment_id", session.environment);
+        node.put("id", session.id).put("type", "session").put("status", session.status).put("title", session.title);
+        node.putObject("agent").put("type", "agent").put("id", session.agent).put("version", 1);
+        node.put("environment_id", session.environment);
         node.set("metadata", session.metadata);
+        node.set("budget", session.budget == null ? JSON.nullNode() : session.budget);
+        node.put("created_at", session.createdAt.toString()).put("updated_at", Instant.now().toString());
         if (session.archived) {
-            node.put("archived_at", Instant.now().toString());
+            node.put("archived_at", session.createdAt.plusSeconds(1).toString());
+        } else {
+            node.putNull("archived_at");
         }
-        if (session.budget != null) {
-            node.set("budget", session.budget);
-        }
+        node.putArray("resources");
+        node.putArray("vault_ids");
+        node.putObject("usage").put("input_tokens", 0).put("output_tokens", 0);
         return node;
-    }
-
-    private static void list(HttpExchange exchange, Map<String, String> items, Map<String, String> query) throws IOException {
-        ObjectNode answer = JSON.createObjectNode();
-        ArrayNode data = answer.putArray("data");
-        items.forEach((id, name) -> data.addObject().put("id", id).put("name", name));
-        answer.putNull("next_page");
-        json(exchange, 200, answer);
     }
 
     /** Agent and environment creation (setup): the request body is kept, see {@link #createRequest(String)}. */
     private void create(HttpExchange exchange, String kind, JsonNode request) throws IOException {
         String id = (kind.equals("agent") ? "agent_" : "env_") + "created" + createdIds.incrementAndGet();
         String name = request.path("name").asText(kind);
-        (kind.equals("agent") ? agents : environments).put(id, name);
         createRequests.put(id, request);
         ObjectNode answer = JSON.createObjectNode().put("id", id).put("type", kind).put("name", name);
         if (kind.equals("agent")) {
@@ -582,6 +828,7 @@ public final class FakeManagedAgents implements AutoCloseable {
         } else {
             answer.set("config", request.path("config"));
         }
+        (kind.equals("agent") ? agents : environments).put(id, answer);
         json(exchange, 200, answer);
     }
 
@@ -590,12 +837,25 @@ public final class FakeManagedAgents implements AutoCloseable {
         return Optional.ofNullable(createRequests.get(id));
     }
 
-    private static void lookup(HttpExchange exchange, Map<String, String> items, String id, String kind) throws IOException {
+    private static void lookup(HttpExchange exchange, Map<String, ObjectNode> items, String id, String kind) throws IOException {
         if (!items.containsKey(id)) {
             error(exchange, 404, "not_found_error", kind + " " + id + " not found", null);
             return;
         }
-        json(exchange, 200, JSON.createObjectNode().put("id", id).put("type", kind).put("name", items.get(id)));
+        json(exchange, 200, items.get(id));
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        // The JDK server closes keep-alive connections beyond 200 idle ones, racing clients that reuse them.
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+        String key = args.length > 1 ? args[1] : System.getenv().getOrDefault("FAKE_ANTHROPIC_API_KEY", API_KEY);
+        FakeManagedAgents fake = new FakeManagedAgents(key, port).start();
+        fake.recordStreams(false);
+        Runtime.getRuntime().addShutdownHook(new Thread(fake::close));
+        System.out.println("FAKE_MANAGED_AGENTS_URL=" + fake.baseUrl());
+        System.out.flush();
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     private static void error(HttpExchange exchange, int status, String type, String message, String retryAfter) throws IOException {
@@ -609,11 +869,14 @@ public final class FakeManagedAgents implements AutoCloseable {
 
     /** Set while a request is carried out whose answer is to be lost: its own answer is not written. */
     private static final ThreadLocal<Boolean> ANSWER_LOST = new ThreadLocal<>();
+    /** The status answered to the request being handled, for the recorded requests. */
+    private static final ThreadLocal<Integer> STATUS = new ThreadLocal<>();
 
     private static void json(HttpExchange exchange, int status, JsonNode body) throws IOException {
         if (Boolean.TRUE.equals(ANSWER_LOST.get())) {
             return;
         }
+        STATUS.set(status);
         byte[] bytes = JSON.writeValueAsBytes(body);
         exchange.getResponseHeaders().set("content-type", "application/json");
         exchange.getResponseHeaders().set("request-id", "req_" + System.nanoTime());

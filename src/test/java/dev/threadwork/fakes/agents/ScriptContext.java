@@ -13,16 +13,16 @@ import java.util.concurrent.ExecutionException;
  */
 public final class ScriptContext {
 
-    private final FakeSession session;
+    private final ScriptTarget session;
     private final ObjectMapper json;
 
-    ScriptContext(FakeSession session, ObjectMapper json) {
+    ScriptContext(ScriptTarget session, ObjectMapper json) {
         this.session = session;
         this.json = json;
     }
 
     public String sessionId() {
-        return session.id;
+        return session.id();
     }
 
     /** Emits any event; {@code type} is required. Returns the persisted event (with its id). */
@@ -87,8 +87,8 @@ public final class ScriptContext {
         usage.putObject("cache_creation").put("ephemeral_5m_input_tokens", 0).put("ephemeral_1h_input_tokens", 0);
         usage.putObject("list_cost").put("amount", listCostCents).put("currency", "USD");
         usage.put("active_seconds", 1);
-        JsonNode budget = session.resource.get("budget");
-        if (budget != null) {
+        JsonNode budget = session.budget();
+        if (budget != null && !budget.isNull()) {
             event.set("budget", budget);
         }
         session.emit(event);
@@ -129,7 +129,7 @@ public final class ScriptContext {
         event.put("evaluated_permission", ask ? "ask" : "allow");
         String id = session.emit(event).path("id").asText();
         if (ask) {
-            session.confirmations.putIfAbsent(id, new CompletableFuture<>());
+            session.confirmations().putIfAbsent(id, new CompletableFuture<>());
         }
         return id;
     }
@@ -152,7 +152,7 @@ public final class ScriptContext {
     /** Blocks the script until the {@code user.tool_confirmation} for this tool use arrives; returns it. */
     public JsonNode awaitConfirmation(String toolUseId) throws InterruptedException {
         try {
-            return session.confirmations.computeIfAbsent(toolUseId, k -> new CompletableFuture<>()).get();
+            return session.confirmations().computeIfAbsent(toolUseId, k -> new CompletableFuture<>()).get();
         } catch (ExecutionException | java.util.concurrent.CancellationException e) {
             throw new InterruptedException("session deleted");
         }
