@@ -26,15 +26,16 @@ class HealthExposureIT {
     @BeforeAll
     static void start() throws Exception {
         harness = new Harness("health");
-        // Not ready, with details worth hiding: Slack refuses the token, the agent does not exist.
-        harness.slack.failAlways("auth.test", "invalid_auth");
+        // Not ready, with details worth hiding: Socket Mode cannot connect (the fake has no
+        // WebSocket endpoint), and the agent does not exist.
         Map<String, String> env = AppProcess.validEnv(harness.slack.apiUrl(), harness.agents.baseUrl());
+        env.put("SLACK_APP_TOKEN", "xapp-1-A0APP00001-1-" + "f".repeat(32));
         env.put("THREADWORK_AGENT_ID", MISSING_AGENT);
         env.put("THREADWORK_ADMIN_TOKEN", ADMIN_TOKEN);
         harness.app = new AppProcess(env, harness.workDir).start();
         // Deployed (the app started with it) and Slack's answer seen.
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> harness.app.output().contains(" ready in ") && harness.slack.calls("auth.test").size() > 0);
+                .until(() -> harness.app.output().contains(" ready in ") && harness.app.status("/health/ready") == 503);
     }
 
     @AfterAll
@@ -48,7 +49,7 @@ class HealthExposureIT {
             HttpResponse<String> ready = harness.app.get(path);
             assertThat(ready.statusCode()).as(path).isEqualTo(503);
             assertThat(ready.body()).as(path).contains("DOWN")
-                    .doesNotContain("invalid_auth").doesNotContain("auth.test")
+                    .doesNotContain("Socket Mode").doesNotContain("problem")
                     .doesNotContain(MISSING_AGENT).doesNotContain("THREADWORK_AGENT_ID").doesNotContain("does not exist");
         }
 
@@ -56,7 +57,7 @@ class HealthExposureIT {
         assertThat(get("/admin/health", "not-the-token").statusCode()).isEqualTo(401);
         HttpResponse<String> details = get("/admin/health", ADMIN_TOKEN);
         assertThat(details.statusCode()).isEqualTo(503);
-        assertThat(details.body()).contains("invalid_auth");
+        assertThat(details.body()).contains("Socket Mode is not connected");
         assertThat(harness.app.output()).doesNotContain(ADMIN_TOKEN);
     }
 
