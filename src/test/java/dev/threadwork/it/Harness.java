@@ -130,6 +130,23 @@ public final class Harness implements AutoCloseable {
         return app.post("/slack/events", requests.signedHeaders(body, "application/x-www-form-urlencoded"), body);
     }
 
+    /** What the bot answered {@code /agent <text>}: with the ack, or later through the response URL. */
+    public String commandAnswer(String channel, String user, String text) throws Exception {
+        String label = "cmd-" + System.nanoTime();
+        HttpResponse<String> response = command(channel, user, text, label);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("/agent " + text + " answered HTTP " + response.statusCode());
+        }
+        if (response.body() != null && !response.body().isBlank()) {
+            String immediate = JSON.readTree(response.body()).path("text").asText("");
+            if (!immediate.isEmpty()) {
+                return immediate;
+            }
+        }
+        return await("an answer to /agent " + text).atMost(Duration.ofSeconds(30))
+                .until(() -> slack.responses(label), list -> !list.isEmpty()).getFirst().text();
+    }
+
     /** {@code /agent <text>} as Slack posts it; the bot's later answers go to {@code responseLabel}. */
     public HttpResponse<String> command(String channel, String user, String text, String responseLabel)
             throws IOException, InterruptedException {

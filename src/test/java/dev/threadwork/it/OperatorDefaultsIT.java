@@ -51,7 +51,7 @@ class OperatorDefaultsIT {
         await().atMost(WAIT).until(() -> told(channel, BOB, "allow-list"));
         await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> noSessionFor(ts));
 
-        assertThat(commandAnswer(channel, ADMIN, "config set allow <@" + BOB + "|bob>")).startsWith("Saved");
+        assertThat(harness.commandAnswer(channel, ADMIN, "config set allow <@" + BOB + "|bob>")).startsWith("Saved");
         String allowed = mention(channel, BOB, "now it works");
         harness.sessionOf(allowed);
     }
@@ -74,7 +74,7 @@ class OperatorDefaultsIT {
     @Test
     void slackConnectUsersAreRefusedAndADailyCapBlocksNewSessionsWithANotice() throws Exception {
         String channel = "C0SHARED01";
-        assertThat(commandAnswer(channel, ADMIN, "config set policy anyone")).startsWith("Saved");
+        assertThat(harness.commandAnswer(channel, ADMIN, "config set policy anyone")).startsWith("Saved");
 
         String external = mention(channel, OUTSIDER, "show me your secrets");
         await().atMost(WAIT).until(() -> told(channel, OUTSIDER, "outside this workspace"));
@@ -91,7 +91,7 @@ class OperatorDefaultsIT {
 
         HttpResponse<String> viaCommand = harness.command(channel, ALICE, "new third job", "cap-" + System.nanoTime());
         assertThat(viaCommand.statusCode()).isEqualTo(200);
-        String answer = commandAnswer(channel, ALICE, "new fourth job");
+        String answer = harness.commandAnswer(channel, ALICE, "new fourth job");
         assertThat(answer).contains("daily spend cap");
     }
 
@@ -111,16 +111,4 @@ class OperatorDefaultsIT {
                 .noneMatch(id -> threadTs.equals(harness.agents.session(id).metadata().path("slack_thread_ts").asText()));
     }
 
-    private static String commandAnswer(String channel, String user, String text) throws Exception {
-        String label = "cmd-" + System.nanoTime();
-        HttpResponse<String> response = harness.command(channel, user, text, label);
-        assertThat(response.statusCode()).isEqualTo(200);
-        if (response.body() != null && !response.body().isBlank()) {
-            String immediate = JSON.readTree(response.body()).path("text").asText("");
-            if (!immediate.isEmpty()) {
-                return immediate;
-            }
-        }
-        return await().atMost(WAIT).until(() -> harness.slack.responses(label), list -> !list.isEmpty()).getFirst().text();
-    }
 }
