@@ -72,6 +72,26 @@ public interface EffectJournal {
 
     Optional<Effect> find(String key);
 
+    /**
+     * Makes an agents-API effect whose intent is already begun and records how it ended: DONE with
+     * {@code result} of what the call returned; UNKNOWN on an ambiguous failure (the next attempt
+     * looks before it repeats); forgotten on a refusal (nothing happened).
+     */
+    default <T> T call(String key, java.util.function.Supplier<T> effect, java.util.function.Function<? super T, String> result) {
+        T value;
+        try {
+            value = effect.get();
+        } catch (SessionGateway.Unavailable e) {
+            unknown(key, e.getMessage());
+            throw e;
+        } catch (SessionGateway.Rejected e) {
+            abandon(key);
+            throw e;
+        }
+        done(key, result.apply(value));
+        return value;
+    }
+
     /** Effects left INTENT or UNKNOWN and not touched since {@code before}, oldest first, for resolvers. */
     List<Effect> pending(Instant before, int limit);
 }

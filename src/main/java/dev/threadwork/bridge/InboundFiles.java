@@ -158,18 +158,10 @@ public final class InboundFiles implements MessageAttachments {
             }
         }
         String path = mountPath(file, takenPaths);
-        try {
-            FileResourceInfo resource = files.mount(sessionId, fileId, path);
-            String mountPath = resource.mountPath() == null || resource.mountPath().isBlank() ? path : resource.mountPath();
-            journal.done(key, mountPath);
-            return mountPath;
-        } catch (SessionGateway.Unavailable e) {
-            journal.unknown(key, e.getMessage());
-            throw e;
-        } catch (SessionGateway.Rejected e) {
-            journal.abandon(key);
-            throw e;
-        }
+        return journal.call(key, () -> {
+            FileResourceInfo mounted = files.mount(sessionId, fileId, path);
+            return mounted.mountPath() == null || mounted.mountPath().isBlank() ? path : mounted.mountPath();
+        }, mountPath -> mountPath);
     }
 
     /** Downloads from Slack and uploads to the Files API, once per file and session; returns the file id. */
@@ -195,17 +187,7 @@ public final class InboundFiles implements MessageAttachments {
             journal.abandon(key); // nothing reached the Files API
             throw e;
         }
-        try {
-            FileInfo uploaded = files.upload(uploadName, mime(file), content);
-            journal.done(key, uploaded.id());
-            return uploaded.id();
-        } catch (SessionGateway.Unavailable e) {
-            journal.unknown(key, e.getMessage());
-            throw e;
-        } catch (SessionGateway.Rejected e) {
-            journal.abandon(key);
-            throw e;
-        }
+        return journal.call(key, () -> files.upload(uploadName, mime(file), content), FileInfo::id).id();
     }
 
     private void tellOnce(ThreadKey thread, InboundMessage message, SlackMessage.SharedFile file, String text) {

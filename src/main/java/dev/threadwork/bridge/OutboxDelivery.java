@@ -136,18 +136,12 @@ public final class OutboxDelivery implements AutoCloseable {
             // Before the send: the agent's first events can be rendered before the send returns.
             notices.sending(message.thread(), message.messageTs());
             CrashPoints.hit("send.before");
-            try {
+            journal.call(key, () -> {
                 gateway.send(sessionId, new OutboundEvent.UserMessage(text, Optional.of(marker(message)),
                         attachments.imageFileIds(message, binding)));
-            } catch (SessionGateway.Unavailable e) {
-                journal.unknown(key, e.getMessage()); // a time-out may have reached the API: the next attempt looks first
-                throw e;
-            } catch (SessionGateway.Rejected e) {
-                journal.abandon(key); // refused: nothing was sent
-                throw e;
-            }
-            CrashPoints.hit("send.after");
-            journal.done(key, "sent");
+                CrashPoints.hit("send.after");
+                return "sent";
+            }, result -> result);
             outbox.markDelivered(message.id());
             CrashPoints.hit("send.committed");
             notices.delivered(message.thread(), message.messageTs());

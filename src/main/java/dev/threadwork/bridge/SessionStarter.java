@@ -60,20 +60,19 @@ public final class SessionStarter {
         } else {
             CrashPoints.hit("create.before");
             try {
-                sessionId = gateway.createSession(binding.agentId(), binding.environmentId(),
-                        SessionTitles.fromTask(start.text()), metadata(binding, key), choice.budgetUsd());
-            } catch (SessionGateway.Unavailable e) {
-                journal.unknown(key, e.getMessage());
-                throw e;
+                sessionId = journal.call(key, () -> {
+                    String id = gateway.createSession(binding.agentId(), binding.environmentId(),
+                            SessionTitles.fromTask(start.text()), metadata(binding, key), choice.budgetUsd());
+                    CrashPoints.hit("create.after");
+                    return id;
+                }, id -> id);
             } catch (SessionGateway.Rejected e) {
-                journal.abandon(key);
                 // The thread must not stay claimed by a session that will never exist: the next mention starts one.
                 bindings.abandonStart(thread);
                 throw e;
             }
-            CrashPoints.hit("create.after");
         }
-        journal.done(key, sessionId);
+        journal.done(key, sessionId); // found by its metadata: the lookup resolved the intent
         bindings.attachSession(thread, sessionId);
         CrashPoints.hit("create.committed");
         LOG.log(Level.INFO, "Session {0} started for a message from {1}",
