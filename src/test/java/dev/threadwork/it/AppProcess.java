@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5); // Payara on a busy 2-core CI box
 
     private final Map<String, String> env;
     private final Path workDir;
