@@ -77,15 +77,37 @@ public final class SessionStreams implements AutoCloseable {
         }
     }
 
-    /** Re-attaches the given sessions in the background, one after another (the client's rate limiter paces them). */
+    /**
+     * Re-attaches the given sessions in the background, one after another (the client's rate limiter
+     * paces them). Those the API cannot take now (an outage at start-up) are tried again with backoff
+     * until they are attached or the bot stops: their turns' answers must not wait for the next message.
+     */
     public void reattach(List<Binding> bindings) {
         workers.execute(() -> {
-            for (Binding binding : bindings) {
-                try {
-                    ensureAttached(binding);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Could not re-attach session " + binding.sessionId().orElse("?")
-                            + ": " + e.getMessage());
+            List<Binding> left = new java.util.ArrayList<>(bindings);
+            long backoffMillis = 1_000;
+            while (!left.isEmpty() && !workers.isShutdown()) {
+                left.removeIf(binding -> {
+                    try {
+                        ensureAttached(binding);
+                        return true;
+                    } catch (SessionGateway.Rejected e) {
+                        LOG.info(() -> "Not re-attaching session " + binding.sessionId().orElse("?") + ": " + e.getMessage());
+                        return true;
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "Could not re-attach session " + binding.sessionId().orElse("?")
+                                + " yet: " + e.getMessage());
+                        return false;
+                    }
+                });
+                if (!left.isEmpty()) {
+                    try {
+                        Thread.sleep(backoffMillis); // the API is unavailable: try the rest again later
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    backoffMillis = Math.min(backoffMillis * 2, 30_000);
                 }
             }
         });

@@ -322,6 +322,7 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             Optional<String> ts = outbound.submit(new SlackCall.Post(view.thread().channelId(), view.thread().threadTs(), text,
                     blocks, Optional.of(key))).join();
             dev.threadwork.bridge.CrashPoints.hit("post.after");
+            dev.threadwork.bridge.CrashPoints.hit("post.after." + crashPointOf(key));
             journal.done(key, ts.orElse(""));
             dev.threadwork.bridge.CrashPoints.hit("post.committed");
             ts.ifPresent(value -> view.posted.put(key, value));
@@ -336,6 +337,12 @@ public final class ThreadRenderer implements EventSink, ThreadNotices, ControlEv
             journal.unknown(key, String.valueOf(e.getCause()));
             throw new NotRendered("post " + key + " not confirmed (" + e.getCause().getMessage() + ")");
         }
+    }
+
+    /** The narrower crash point of a post: {@code card}, {@code answer.<part>}, {@code preview}… */
+    private static String crashPointOf(String key) {
+        String[] parts = key.split(":");
+        return parts[0].equals("answer") && parts.length == 3 ? "answer." + parts[2] : parts[0];
     }
 
     /** Uploads a long answer once: journaled like a post, resolved by its file name in the thread. */

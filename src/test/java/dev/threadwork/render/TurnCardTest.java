@@ -102,4 +102,15 @@ class TurnCardTest {
         assertThat(card.blocks().size()).isLessThanOrEqualTo(45);
         assertThat(json(card.blocks())).contains("… and 48 earlier tool calls").contains("read: src/File60.java");
     }
+
+    @Test
+    void aTurnStoppedByItsBudgetIsNoLongerLiveSoItsStreamAndLeaseAreGivenBack() {
+        Turn turn = new Turn("sevt_1", START);
+        turn.apply(status("sevt_1", SessionStatus.RUNNING, null), START);
+        assertThat(turn.live()).isTrue();
+
+        turn.apply(status("sevt_2", SessionStatus.IDLE, new StopReason("budget_reached", List.of())), START);
+
+        assertThat(turn.live()).as("a budget_reached session waits for a raised budget and a new message").isFalse();
+    }
 }
