@@ -21,7 +21,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = pool(settings, "threadwork-db", settings.h2() ? 8 : 16);
         // Slack's deliveries are stored while Slack waits for the ack: their own connections, so
         // that session work (streams, rendering, delivery) holding the others never delays an ack.
-        this.inbound = pool(settings, "threadwork-inbound", 4);
+        // As many as the main pool (8) with H2: Payara serves up to 200 requests at once.
+        this.inbound = pool(settings, "threadwork-inbound", 8);
     }
 
     private static HikariDataSource pool(ThreadworkConfig.Database settings, String name, int size) {
