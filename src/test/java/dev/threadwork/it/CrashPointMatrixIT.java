@@ -57,7 +57,7 @@ class CrashPointMatrixIT {
         // 1. session create: after the API created it, before the binding commit.
         armed("create.after").startApp();
         String a = harness.startThread(ALICE, "create then crash");
-        expected.put(a, new ArrayList<>(List.of("Alice: create then crash")));
+        expected.put(a, new ArrayList<>(List.of("Alice [U0ALICE001]: create then crash")));
         halted("create.after");
 
         // 2. keyword command: claimed (journaled) but not acted on.
@@ -69,7 +69,7 @@ class CrashPointMatrixIT {
         String k = harness.startThread(ALICE, "keyword target");
         String kSession = harness.sessionOf(k);
         awaitEcho(k, "keyword target");
-        expected.put(k, new ArrayList<>(List.of("Alice: keyword target")));
+        expected.put(k, new ArrayList<>(List.of("Alice [U0ALICE001]: keyword target")));
         quietly(() -> {
             String ts = harness.humanMessage(CHANNEL, k, ALICE, "<@" + BOT_USER + "> end");
             harness.deliver(harness.mentionEvent(CHANNEL, ALICE, ts, k, "end"));
@@ -81,7 +81,7 @@ class CrashPointMatrixIT {
         await().atMost(WAIT).until(() -> harness.agents.session(kSession).archived());
         row("control.before (`@bot end`)", "none (Slack gets no ack)", k, restarted, "");
         String c = harness.startThread(ALICE, "send then crash");
-        expected.put(c, new ArrayList<>(List.of("Alice: send then crash")));
+        expected.put(c, new ArrayList<>(List.of("Alice [U0ALICE001]: send then crash")));
         halted("send.after");
 
         // 4. multi-part answer: after Slack took part 2 of 3, before its commit.
@@ -94,7 +94,7 @@ class CrashPointMatrixIT {
             session.idle("end_turn");
         });
         String d = harness.startThread(ALICE, "a long answer please");
-        expected.put(d, new ArrayList<>(List.of("Alice: a long answer please")));
+        expected.put(d, new ArrayList<>(List.of("Alice [U0ALICE001]: a long answer please")));
         halted("post.after.answer.1");
 
         // 5. card post: Slack executed it but the answer was lost, streams cut every 2 events; halt before the commit.
@@ -107,7 +107,7 @@ class CrashPointMatrixIT {
         harness.agents.cutStreamsAfter(2);
         harness.slack.loseAnswerNext("chat.postMessage", 1);
         String e = harness.startThread(ALICE, "lossy slack");
-        expected.put(e, new ArrayList<>(List.of("Alice: lossy slack")));
+        expected.put(e, new ArrayList<>(List.of("Alice [U0ALICE001]: lossy slack")));
         halted("post.after.card");
 
         // 6. event send: before the call; the API is down when the app comes back.
@@ -116,7 +116,7 @@ class CrashPointMatrixIT {
         harness.agents.cutStreamsAfter(-1);
         row("post.after (card)", "Slack answer lost after posting + stream cut every 2 events", e, restarted, "");
         reply(c, "api down after crash");
-        expected.get(c).add("Alice: api down after crash");
+        expected.get(c).add("Alice [U0ALICE001]: api down after crash");
         halted("send.before");
 
         // 7. event send: after the commit, with duplicate and out-of-order Slack deliveries.
@@ -128,7 +128,7 @@ class CrashPointMatrixIT {
         row("send.before", "Managed Agents API down 20 s at restart", c, restarted, "");
         String one = harness.humanMessage(CHANNEL, a, ALICE, "one");
         String two = harness.humanMessage(CHANNEL, a, ALICE, "two");
-        expected.get(a).addAll(List.of("Alice: two", "Alice: one"));
+        expected.get(a).addAll(List.of("Alice [U0ALICE001]: two", "Alice [U0ALICE001]: one"));
         quietly(() -> {
             harness.deliver(harness.messageEvent(CHANNEL, "channel", ALICE, two, a, "two")); // out of order
             harness.deliver(harness.messageEvent(CHANNEL, "channel", ALICE, one, a, "one"));
@@ -144,7 +144,7 @@ class CrashPointMatrixIT {
         row("send.committed", "duplicate + out-of-order Slack deliveries", a, restarted, "");
         for (String thread : List.of(a, c, d, e)) {
             reply(thread, "still there?");
-            expected.get(thread).add("Alice: still there?");
+            expected.get(thread).add("Alice [U0ALICE001]: still there?");
         }
         for (String thread : List.of(a, c, d, e)) {
             awaitEcho(thread, "still there?");
@@ -210,7 +210,7 @@ class CrashPointMatrixIT {
     }
 
     private void awaitEcho(String thread, String text) {
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: " + text) == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [" + ALICE + "]: " + text) == 1);
     }
 
     /** A delivery the app may not answer: it halts while handling it (Slack would retry; the test does where it matters). */

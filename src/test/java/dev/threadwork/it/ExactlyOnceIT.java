@@ -49,7 +49,7 @@ class ExactlyOnceIT {
     }
 
     private void awaitAnswers(String thread, String text, int count) {
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: " + text) >= count);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [" + ALICE + "]: " + text) >= count);
     }
 
     @Test
@@ -65,9 +65,9 @@ class ExactlyOnceIT {
         harness.agents.failMatching("POST /v1/sessions/" + session + "/events", 1, 500, false);
         reply(thread, "yes");
 
-        await().atMost(WAIT).until(() -> harness.agents.userMessages(session).stream().filter("Alice: yes"::equals).count() == 2);
+        await().atMost(WAIT).until(() -> harness.saidTo(session).stream().filter("Alice [U0ALICE001]: yes"::equals).count() == 2);
         awaitAnswers(thread, "yes", 2);
-        assertThat(harness.agents.userMessages(session)).containsExactly("Alice: ask me twice", "Alice: yes", "Alice: yes");
+        assertThat(harness.saidTo(session)).containsExactly("Alice [U0ALICE001]: ask me twice", "Alice [U0ALICE001]: yes", "Alice [U0ALICE001]: yes");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ExactlyOnceIT {
         String session = harness.sessionOf(thread);
         await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: try again") == 1);
         // Started mid-thread, so the thread's earlier messages go along as context: one message, sent once.
-        assertThat(harness.agents.userMessages(session)).singleElement().asString().startsWith("Alice: try again");
+        assertThat(harness.saidTo(session)).singleElement().asString().startsWith("Alice [U0ALICE001]: try again");
     }
 
     @Test
@@ -142,8 +142,8 @@ class ExactlyOnceIT {
         assertThat(harness.deliver(broadcast)).isEqualTo(200);
         awaitAnswers(thread, "telling everyone", 1);
 
-        assertThat(harness.agents.userMessages(session))
-                .containsExactly("Alice: files please", "Alice: here is the log", "Alice: telling everyone");
+        assertThat(harness.saidTo(session))
+                .containsExactly("Alice [U0ALICE001]: files please", "Alice [U0ALICE001]: here is the log", "Alice [U0ALICE001]: telling everyone");
     }
 
     @Test
@@ -155,7 +155,7 @@ class ExactlyOnceIT {
         harness.slack.down(true);
         reply(thread, "during the outage");
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.agents.userMessages(session).contains("Alice: during the outage")
+        await().atMost(WAIT).until(() -> harness.saidTo(session).contains("Alice [U0ALICE001]: during the outage")
                 && harness.agents.session(session).status().equals("idle"));
         // Longer than the old give-up (8 retries, ~92 s): an answer must wait, never be dropped.
         Thread.sleep(Duration.ofSeconds(100).toMillis()); // the outage itself, not a synchronisation
@@ -181,7 +181,7 @@ class ExactlyOnceIT {
         });
         String thread = harness.startThread(ALICE, "slow start");
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.agents.userMessages(session).contains("Alice: slow start"));
+        await().atMost(WAIT).until(() -> harness.saidTo(session).contains("Alice [U0ALICE001]: slow start"));
 
         harness.app.kill();
         go.countDown();

@@ -98,7 +98,7 @@ class FilesIT {
 
         // What the agent was told, and what went over the wire.
         assertThat(harness.agents.userMessages(session)).hasSize(2);
-        assertThat(harness.agents.userMessages(session).get(1)).startsWith("Bob: and this one")
+        assertThat(harness.agents.userMessages(session).get(1)).startsWith("Bob [U0BOB00001]: and this one")
                 .contains("/mnt/session/uploads/slack/Q3_report_final.txt (Q3 report (final).txt, text/plain, 10 bytes)");
         FakeFilesApi files = harness.agents.files();
         assertThat(files.uploads().stream().filter(f -> f.filename().contains(second.path("id").asText()))).hasSize(1);

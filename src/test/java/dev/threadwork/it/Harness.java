@@ -130,6 +130,11 @@ public final class Harness implements AutoCloseable {
         return app.post("/slack/events", requests.signedHeaders(body, "application/x-www-form-urlencoded"), body);
     }
 
+    /** The first line of each {@code user.message} the session received: who said what, without Threadwork's notes. */
+    public java.util.List<String> saidTo(String sessionId) {
+        return agents.userMessages(sessionId).stream().map(m -> m.lines().findFirst().orElse("")).toList();
+    }
+
     /** What the bot answered {@code /agent <text>}: with the ack, or later through the response URL. */
     public String commandAnswer(String channel, String user, String text) throws Exception {
         String label = "cmd-" + System.nanoTime();

@@ -345,7 +345,7 @@ class SecurityIT {
             }
             if (in) {
                 if (line.strip().startsWith("- ")) {
-                    items.add(line.strip().substring(2).strip());
+                    items.add(line.strip().substring(2).replaceAll("\\s+#.*$", "").strip());
                 } else if (!line.isBlank()) {
                     break;
                 }
