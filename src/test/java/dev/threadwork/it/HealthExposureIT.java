@@ -33,9 +33,9 @@ class HealthExposureIT {
         env.put("THREADWORK_AGENT_ID", MISSING_AGENT);
         env.put("THREADWORK_ADMIN_TOKEN", ADMIN_TOKEN);
         harness.app = new AppProcess(env, harness.workDir).start();
-        // Deployed (the app started with it) and Slack's answer seen.
+        // Started (the one summary line) and Slack's answer seen.
         await().atMost(Duration.ofMinutes(6)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> harness.app.output().contains(" ready in ") && harness.app.status("/health/ready") == 503);
+                .until(() -> harness.app.output().contains(" started: ") && harness.app.status("/health/ready") == 503);
     }
 
     @AfterAll
