@@ -1,8 +1,10 @@
 # syntax=docker/dockerfile:1
 # Base images are pinned by digest (a tag can be re-pointed; a digest cannot). To update, pick the
 # new tag's digest (`docker buildx imagetools inspect eclipse-temurin:<tag>`) and change both parts.
+# The digests below were taken from public Dockerfiles pinning the same tags; no registry could be
+# reached where they were written, so check them once with the command above (see SECURITY.md).
 # Build stage: the Maven Wrapper builds the Payara Micro uber jar (tests run in CI, not here).
-FROM eclipse-temurin:25-jdk AS build
+FROM eclipse-temurin:25-jdk@sha256:68868d04fa9cfd5f5c6abec0b5cef86d8de2bf9c62c37c7d3e4f0f80f5cfd7ff AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -14,7 +16,7 @@ RUN ./mvnw -B -q package -DskipTests
 # Runtime stage: a JRE of the major version CI tests on (CI takes the first JDK 21+ it finds:
 # Temurin 25), a non-root user with a fixed numeric id (so runtimes that check runAsNonRoot can
 # verify it without reading /etc/passwd) and a volume for the embedded H2 database.
-FROM eclipse-temurin:25-jre
+FROM eclipse-temurin:25-jre@sha256:681c543d6f36c50f45e9b5226930a46203dcfa351d3670e9d0bdf0dabae53539
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 threadwork \
     && useradd --system --uid 10001 --gid 10001 --home-dir /app --shell /usr/sbin/nologin threadwork \

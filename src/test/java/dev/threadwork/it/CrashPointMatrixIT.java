@@ -151,8 +151,7 @@ class CrashPointMatrixIT {
         }
 
         for (Map.Entry<String, List<String>> entry : expected.entrySet()) {
-            List<String> got = harness.agents.userMessages(harness.sessionOf(entry.getKey())).stream()
-                    .map(m -> m.lines().findFirst().orElse("")).toList();
+            List<String> got = harness.saidTo(harness.sessionOf(entry.getKey()));
             assertThat(got).as("messages the session of thread " + entry.getKey() + " received")
                     .containsExactlyElementsOf(entry.getValue());
             ExactlyOnceIT.assertNoPostDuplicated(harness, entry.getKey());
@@ -185,8 +184,7 @@ class CrashPointMatrixIT {
     /** One row of the table: lost and twice are counted from what the fake API received for the thread. */
     private void row(String point, String fault, String thread, Instant restartedAt, String problem) {
         long seconds = Duration.between(restartedAt, Instant.now()).toSeconds();
-        List<String> got = harness.agents.userMessages(harness.sessionOf(thread)).stream()
-                .map(m -> m.lines().findFirst().orElse("")).toList();
+        List<String> got = harness.saidTo(harness.sessionOf(thread));
         long lost = expected.get(thread).stream().filter(m -> !got.contains(m)).count();
         long twice = got.size() - got.stream().distinct().count();
         long duplicatedPosts = duplicatedPosts(thread);

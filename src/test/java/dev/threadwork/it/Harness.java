@@ -130,7 +130,7 @@ public final class Harness implements AutoCloseable {
         return app.post("/slack/events", requests.signedHeaders(body, "application/x-www-form-urlencoded"), body);
     }
 
-    /** The first line of each {@code user.message} the session received: who said what, without Threadwork's notes. */
+    /** The first line of each {@code user.message} the session received: who said what (see {@link #spoken} for whole messages). */
     public java.util.List<String> saidTo(String sessionId) {
         return agents.userMessages(sessionId).stream().map(m -> m.lines().findFirst().orElse("")).toList();
     }
