@@ -266,8 +266,10 @@ public final class Threadwork implements AutoCloseable {
                     agentProblem.set(String.join("; ", problems));
                     LOG.severe(() -> "Configuration problem: " + agentProblem.get());
                 }
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not check the agent and environment yet: " + e.getMessage());
+            } catch (RuntimeException | LinkageError e) {
+                // LinkageError too: the SDK's Kotlin reflection has failed to initialise under a stop in progress,
+                // and an uncaught error would end the check without a word.
+                LOG.log(Level.WARNING, "Could not check the agent and environment yet: " + e);
             }
         });
     }
