@@ -44,12 +44,16 @@ final class Server {
      * the application and let it flush its queues, and exit 0 rather than the JVM's default 143.
      */
     /**
-     * Undeploys first, through Payara's own shutdown, so the application drains while its class loader
-     * is whole; only then the JVM's exit. Left to the shutdown hooks alone, Payara's hook and the
-     * others run at once, and the drain was seen failing with NoClassDefFoundError.
+     * A SIGTERM drains the application while it is still deployed (its graceful stop, published in the
+     * system properties under {@code threadwork.gracefulStop}), then stops Payara in order, then exits
+     * 0. Left to the JVM's shutdown hooks, the drain raced the hooks that close the application's
+     * class loader and deliveries failed with NoClassDefFoundError.
      */
     private static void stopThenExit() {
         try {
+            if (System.getProperties().get("threadwork.gracefulStop") instanceof Runnable gracefulStop) {
+                gracefulStop.run();
+            }
             Class<?> payara = Class.forName("fish.payara.micro.PayaraMicro");
             payara.getMethod("shutdown").invoke(payara.getMethod("getInstance").invoke(null));
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {

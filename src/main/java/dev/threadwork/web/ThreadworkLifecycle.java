@@ -22,6 +22,14 @@ public class ThreadworkLifecycle {
 
     private static final Logger LOG = Logger.getLogger(Threadwork.class.getName());
 
+    /**
+     * Where the launcher finds the graceful stop (a {@link Runnable} in the system properties: the one
+     * object both the launcher's and the application's class loaders can see). A SIGTERM runs it while
+     * the application is still deployed; drained inside Payara's own shutdown, deliveries failed with
+     * NoClassDefFoundError as the application's class loader closed under them.
+     */
+    public static final String GRACEFUL_STOP = "threadwork.gracefulStop";
+
     static final int EXIT_BAD_CONFIGURATION = 2;
     static final int EXIT_START_FAILED = 3;
 
@@ -51,6 +59,7 @@ public class ThreadworkLifecycle {
             threadwork = started;
             ThreadworkMetrics.register(metrics.get(), this);
             LOG.info(StartupSummary.line(config, System.getProperty("threadwork.version", "(unpackaged)")));
+            System.getProperties().put(GRACEFUL_STOP, (Runnable) this::stop);
             started.whenSlackConnected().thenRunAsync(ThreadworkLifecycle::returnStartupGarbage,
                     CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
         } catch (RuntimeException e) {
@@ -82,8 +91,12 @@ public class ThreadworkLifecycle {
 
     @PreDestroy
     void stop() {
-        Threadwork current = threadwork;
-        threadwork = null;
+        System.getProperties().remove(GRACEFUL_STOP);
+        Threadwork current;
+        synchronized (this) { // the launcher's SIGTERM and Payara's undeploy may both ask
+            current = threadwork;
+            threadwork = null;
+        }
         if (current != null) {
             current.close();
         }

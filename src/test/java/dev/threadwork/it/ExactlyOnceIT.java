@@ -85,7 +85,7 @@ class ExactlyOnceIT {
         awaitAnswers(thread, "after", 1);
 
         assertThat(botPosts(harness, thread)).isEqualTo(3 * postsOfOneTurn);
-        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: lost answer")).isEqualTo(1);
+        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: lost answer")).isEqualTo(1);
         assertNoPostDuplicated(harness, thread);
     }
 
@@ -116,7 +116,7 @@ class ExactlyOnceIT {
         assertThat(harness.deliver(harness.mentionEvent(CHANNEL, ALICE, ts, thread, "try again"))).isEqualTo(200);
 
         String session = harness.sessionOf(thread);
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: try again") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: try again") == 1);
         // Started mid-thread, so the thread's earlier messages go along as context: one message, sent once.
         assertThat(harness.saidTo(session)).singleElement().asString().startsWith("Alice [U0ALICE001]: try again");
     }
@@ -161,10 +161,10 @@ class ExactlyOnceIT {
         Thread.sleep(Duration.ofSeconds(100).toMillis()); // the outage itself, not a synchronisation
         harness.slack.down(false);
 
-        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: during the outage") == 1);
+        await().atMost(WAIT).until(() -> harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: during the outage") == 1);
         reply(thread, "after the outage");
         awaitAnswers(thread, "after the outage", 1);
-        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: during the outage")).isEqualTo(1);
+        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: during the outage")).isEqualTo(1);
     }
 
     @Test
@@ -190,6 +190,6 @@ class ExactlyOnceIT {
         harness.restartApp();
 
         awaitAnswers(thread, "slow start", 1);
-        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice: slow start")).isEqualTo(1);
+        assertThat(harness.slack.countInThread(CHANNEL, thread, "Echo: Alice [U0ALICE001]: slow start")).isEqualTo(1);
     }
 }
